@@ -1,0 +1,74 @@
+"""What is known about one patient, and its encoding as arrays the model scores in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import numpy as np
+from numpy.typing import NDArray
+
+from hipdx.engine.model import SEXES, DiagnosticModel
+from hipdx.errors import InputError
+from hipdx.types import Answer, FindingId, Sex
+
+ANSWER_CODES = {Answer.YES: 1, Answer.NO: -1, Answer.UNKNOWN: 0}
+MIN_AGE, MAX_AGE = 0, 120
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Answered findings plus age and sex; anything absent or `unknown` is simply not known."""
+
+    answers: Mapping[FindingId, Answer] = field(default_factory=dict)
+    age: int | None = None
+    sex: Sex | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "answers", MappingProxyType(dict(self.answers)))
+        if self.age is not None and not MIN_AGE <= self.age <= MAX_AGE:
+            raise InputError(f"age {self.age} is out of range ({MIN_AGE}-{MAX_AGE})")
+
+    def with_answers(self, answers: Mapping[FindingId, Answer]) -> Evidence:
+        """A copy with `answers` added on top (they win over existing ones)."""
+        return Evidence({**self.answers, **answers}, self.age, self.sex)
+
+    def answered(self, value: Answer) -> list[FindingId]:
+        """Finding ids answered with `value`, in insertion order."""
+        return [f for f, v in self.answers.items() if v is value]
+
+
+@dataclass(frozen=True)
+class EncodedEvidence:
+    """A batch of cases as arrays: answers (N, F) in {1 yes, -1 no, 0 unknown}; age band and
+    sex (N,) as indices, -1 where unknown."""
+
+    answers: NDArray[np.int8]
+    age_band: NDArray[np.int64]
+    sex: NDArray[np.int64]
+
+    def __len__(self) -> int:
+        return int(self.answers.shape[0])
+
+
+def encode(model: DiagnosticModel, cases: Sequence[Evidence]) -> EncodedEvidence:
+    """Encode cases for `model`.
+
+    Raises:
+        InputError: an answer names a finding the model does not know.
+    """
+    answers = np.zeros((len(cases), len(model.finding_ids)), dtype=np.int8)
+    age_band = np.full(len(cases), -1, dtype=np.int64)
+    sex = np.full(len(cases), -1, dtype=np.int64)
+    for row, case in enumerate(cases):
+        for finding, value in case.answers.items():
+            column = model.finding_index.get(finding)
+            if column is None:
+                raise InputError(f"unknown finding id {finding!r}")
+            answers[row, column] = ANSWER_CODES[Answer(value)]
+        if case.age is not None:
+            age_band[row] = model.age_band_index(case.age)
+        if case.sex is not None:
+            sex[row] = SEXES.index(Sex(case.sex))
+    return EncodedEvidence(answers, age_band, sex)

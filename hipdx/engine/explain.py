@@ -1,0 +1,140 @@
+"""Why a condition ranks where it does: each finding's log likelihood ratio, with its citation.
+
+The ratio compares the condition with the prior-weighted mixture of all other conditions in the
+same setting, so a contribution reads as an ordinary likelihood ratio "this condition vs the rest".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from hipdx.engine.evidence import Evidence
+from hipdx.engine.model import SEXES, DiagnosticModel, FloatArray
+from hipdx.knowledge.schema import KnowledgeBase
+from hipdx.types import Answer, ConditionId, EvidenceBasis, SettingId, SourceId
+
+NEGLIGIBLE_LOG_LR = 0.05
+"""Contributions smaller than this (LR between 0.95 and 1.05) are left out of explanations."""
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One item of evidence and how much it moves one condition against the rest."""
+
+    item: str
+    """A finding id, or `age` / `sex`."""
+    value: str
+    log_lr: float
+    p_condition: float
+    p_other: float
+    basis: EvidenceBasis
+    sources: tuple[SourceId, ...]
+    linked: bool
+    """True when the KB links this finding to the condition; False when the background applies."""
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Evidence for and against one condition, strongest first."""
+
+    condition: ConditionId
+    supporting: tuple[Contribution, ...]
+    opposing: tuple[Contribution, ...]
+
+
+def _others(prior: FloatArray, row: int) -> FloatArray:
+    weights = prior.copy()
+    weights[row] = 0.0
+    normalised: FloatArray = weights / weights.sum()
+    return normalised
+
+
+def explain(
+    model: DiagnosticModel,
+    kb: KnowledgeBase,
+    evidence: Evidence,
+    condition_id: ConditionId,
+    setting: SettingId | None = None,
+) -> Explanation:
+    """Split the evidence in `evidence` into what supports and what opposes `condition_id`."""
+    row = model.condition_index[condition_id]
+    weights = _others(model.prior[model.setting_index(setting)], row)
+    condition = kb.conditions[condition_id]
+    links = {link.finding: link for link in condition.evidence}
+    items: list[Contribution] = []
+
+    for finding_id, value in evidence.answers.items():
+        if value is Answer.UNKNOWN:
+            continue
+        column = model.finding_index[finding_id]
+        p_c = float(model.p_yes[row, column])
+        p_o = float(weights @ model.p_yes[:, column])
+        if value is Answer.NO:
+            p_c, p_o = 1.0 - p_c, 1.0 - p_o
+        link = links.get(finding_id)
+        record = link or kb.findings[finding_id]
+        items.append(
+            Contribution(
+                item=finding_id,
+                value=value.value,
+                log_lr=float(np.log(p_c / p_o)),
+                p_condition=p_c,
+                p_other=p_o,
+                basis=record.basis,
+                sources=tuple(record.sources),
+                linked=link is not None,
+            )
+        )
+
+    demographics = condition.demographics
+    if evidence.age is not None:
+        band = model.age_band_index(evidence.age)
+        items.append(
+            _demographic(
+                "age",
+                model.age_bands[band].id,
+                model.p_age[:, band],
+                row,
+                weights,
+                demographics.basis,
+                demographics.sources,
+            )
+        )
+    if evidence.sex is not None:
+        column = SEXES.index(evidence.sex)
+        items.append(
+            _demographic(
+                "sex",
+                evidence.sex.value,
+                model.p_sex[:, column],
+                row,
+                weights,
+                demographics.basis,
+                demographics.sources,
+            )
+        )
+
+    relevant = [c for c in items if abs(c.log_lr) >= NEGLIGIBLE_LOG_LR]
+    relevant.sort(key=lambda c: abs(c.log_lr), reverse=True)
+    return Explanation(
+        condition=condition_id,
+        supporting=tuple(c for c in relevant if c.log_lr > 0),
+        opposing=tuple(c for c in relevant if c.log_lr < 0),
+    )
+
+
+def _demographic(
+    item: str,
+    value: str,
+    column: FloatArray,
+    row: int,
+    weights: FloatArray,
+    basis: EvidenceBasis,
+    sources: list[SourceId],
+) -> Contribution:
+    p_c, p_o = float(column[row]), float(weights @ column)
+    return Contribution(
+        item, value, float(np.log(p_c / p_o)), p_c, p_o, basis, tuple(sources), linked=True
+    )

@@ -1,0 +1,132 @@
+"""The immutable diagnostic model: a naive-Bayes network built from the knowledge base.
+
+One Condition node (every condition the KB knows, mutually exclusive) is the parent of one
+yes/no node per finding and of the Age-band and Sex nodes. P(finding | condition) is the evidence
+link's `p` where a link exists and the finding's `background` otherwise. All tables are numpy
+arrays in log space, so one case and a batch of cases are scored by the same matrix products.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from hipdx.errors import InputError
+from hipdx.knowledge.schema import AgeBand, KnowledgeBase
+from hipdx.types import ConditionId, FindingId, SettingId, Sex
+
+FloatArray = NDArray[np.float64]
+SEXES: tuple[Sex, ...] = (Sex.FEMALE, Sex.MALE)
+
+
+def _frozen(array: FloatArray) -> FloatArray:
+    array.flags.writeable = False
+    return array
+
+
+@dataclass(frozen=True)
+class DiagnosticModel:
+    """Conditional probability tables of the network, indexed by condition and finding order."""
+
+    kb_version: str
+    condition_ids: tuple[ConditionId, ...]
+    finding_ids: tuple[FindingId, ...]
+    settings: tuple[SettingId, ...]
+    default_setting: SettingId
+    age_bands: tuple[AgeBand, ...]
+    prior: FloatArray
+    """(settings, conditions) prior probabilities, each row summing to 1."""
+    p_yes: FloatArray
+    """(conditions, findings) P(finding present | condition)."""
+    p_age: FloatArray
+    """(conditions, age bands) P(age band | condition)."""
+    p_sex: FloatArray
+    """(conditions, 2) P(sex | condition), columns in SEXES order."""
+    condition_index: dict[ConditionId, int] = field(repr=False)
+    finding_index: dict[FindingId, int] = field(repr=False)
+    log_prior: FloatArray = field(init=False, repr=False)
+    log_yes: FloatArray = field(init=False, repr=False)
+    """(findings, conditions) log P(yes | condition), transposed for the batch product."""
+    log_no: FloatArray = field(init=False, repr=False)
+    log_age: FloatArray = field(init=False, repr=False)
+    """(age bands, conditions)."""
+    log_sex: FloatArray = field(init=False, repr=False)
+    """(2, conditions)."""
+
+    def __post_init__(self) -> None:
+        # Log tables are derived once here so scoring is two matrix products and two lookups.
+        derived = {
+            "log_prior": np.log(self.prior),
+            "log_yes": np.ascontiguousarray(np.log(self.p_yes).T),
+            "log_no": np.ascontiguousarray(np.log1p(-self.p_yes).T),
+            "log_age": np.ascontiguousarray(np.log(self.p_age).T),
+            "log_sex": np.ascontiguousarray(np.log(self.p_sex).T),
+        }
+        for name, table in derived.items():
+            object.__setattr__(self, name, _frozen(table))
+
+    def setting_index(self, setting: SettingId | None) -> int:
+        """Row of `prior` for a setting (the default setting when None).
+
+        Raises:
+            InputError: the setting is not one the KB defines.
+        """
+        chosen = self.default_setting if setting is None else setting
+        try:
+            return self.settings.index(chosen)
+        except ValueError:
+            known = ", ".join(self.settings)
+            raise InputError(f"unknown setting {chosen!r}; known settings: {known}") from None
+
+    def age_band_index(self, age: int) -> int:
+        """Index of the age band holding `age` (whole years)."""
+        for index, band in enumerate(self.age_bands):
+            if band.min <= age <= band.max:
+                return index
+        raise InputError(f"age {age} is outside 0-120")
+
+
+def build_model(kb: KnowledgeBase) -> DiagnosticModel:
+    """Build the conditional probability tables from a validated knowledge base."""
+    condition_ids = tuple(kb.conditions)
+    finding_ids = tuple(kb.findings)
+    findings_index = {f: i for i, f in enumerate(finding_ids)}
+    settings = tuple(s.id for s in kb.demographics.settings)
+    bands = tuple(kb.demographics.age_bands)
+
+    prior = np.array(
+        [[kb.conditions[c].priors[s].value for c in condition_ids] for s in settings],
+        dtype=np.float64,
+    )
+    prior /= prior.sum(axis=1, keepdims=True)
+
+    background = np.array([kb.findings[f].background for f in finding_ids], dtype=np.float64)
+    p_yes = np.tile(background, (len(condition_ids), 1))
+    for row, condition_id in enumerate(condition_ids):
+        for link in kb.conditions[condition_id].evidence:
+            p_yes[row, findings_index[link.finding]] = link.p
+
+    p_age = np.array(
+        [[kb.conditions[c].demographics.age[b.id] for b in bands] for c in condition_ids],
+        dtype=np.float64,
+    )
+    p_age /= p_age.sum(axis=1, keepdims=True)
+    female = np.array([kb.conditions[c].demographics.female for c in condition_ids])
+    p_sex = np.stack([female, 1.0 - female], axis=1)
+
+    return DiagnosticModel(
+        kb_version=kb.version,
+        condition_ids=condition_ids,
+        finding_ids=finding_ids,
+        settings=settings,
+        default_setting=kb.demographics.default_setting,
+        age_bands=bands,
+        prior=_frozen(prior),
+        p_yes=_frozen(p_yes),
+        p_age=_frozen(p_age),
+        p_sex=_frozen(p_sex),
+        condition_index={c: i for i, c in enumerate(condition_ids)},
+        finding_index=findings_index,
+    )

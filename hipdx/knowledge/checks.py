@@ -1,0 +1,93 @@
+"""Whole-knowledge-base consistency checks, each naming the offending file and id."""
+
+from __future__ import annotations
+
+import itertools
+
+from hipdx.errors import KnowledgeBaseError
+from hipdx.knowledge.schema import KnowledgeBase, ManagementStep, WorkupItem
+from hipdx.types import TriageLevel
+
+
+def check_knowledge_base(kb: KnowledgeBase) -> None:
+    """Raise KnowledgeBaseError listing every inconsistency found in `kb`."""
+    problems = [*_reference_problems(kb), *_demographic_problems(kb), *_condition_problems(kb)]
+    if problems:
+        raise KnowledgeBaseError("knowledge base check failed:\n  " + "\n  ".join(problems))
+
+
+def _reference_problems(kb: KnowledgeBase) -> list[str]:
+    problems: list[str] = []
+
+    def cite(where: str, sources: list[str]) -> None:
+        problems.extend(f"{where}: unknown source {s!r}" for s in sources if s not in kb.sources)
+
+    for finding in kb.findings.values():
+        cite(f"findings.yaml ({finding.id})", finding.sources)
+    for condition in kb.conditions.values():
+        where = f"conditions/{condition.id}.yaml"
+        cite(where, condition.sources)
+        cite(f"{where} demographics", condition.demographics.sources)
+        for setting, prior in condition.priors.items():
+            cite(f"{where} priors.{setting}", prior.sources)
+        for link in condition.evidence:
+            if link.finding not in kb.findings:
+                problems.append(f"{where} evidence: unknown finding {link.finding!r}")
+            cite(f"{where} evidence ({link.finding})", link.sources)
+    for plan in kb.plans.values():
+        where = f"plans/{plan.condition}.yaml"
+        if plan.condition not in kb.conditions:
+            problems.append(f"{where}: unknown condition {plan.condition!r}")
+        steps: list[WorkupItem | ManagementStep] = [*plan.workup, *plan.management]
+        for step in steps:
+            cite(f"{where} ({step.id})", step.sources)
+    for flag in kb.red_flags.values():
+        where = f"red_flags.yaml ({flag.id})"
+        cite(where, flag.sources)
+        for finding_id in [*flag.when.all_of, *flag.when.any_of]:
+            if finding_id not in kb.findings:
+                problems.append(f"{where}: unknown finding {finding_id!r}")
+        for suggested in flag.suggests:
+            if suggested not in kb.conditions:
+                problems.append(f"{where}: unknown condition {suggested!r}")
+    cite("triage.yaml", kb.triage_policy.sources)
+    for condition_id in kb.conditions:
+        if condition_id not in kb.plans:
+            problems.append(f"plans/{condition_id}.yaml: missing plan for condition")
+    return problems
+
+
+def _demographic_problems(kb: KnowledgeBase) -> list[str]:
+    demo = kb.demographics
+    problems = []
+    bands = demo.age_bands
+    if not bands or bands[0].min != 0 or bands[-1].max < 110:
+        problems.append("demographics.yaml age_bands: must start at 0 and reach at least 110")
+    for left, right in itertools.pairwise(bands):
+        if right.min != left.max + 1:
+            problems.append(f"demographics.yaml age_bands: gap or overlap at {right.id!r}")
+    band_ids = {b.id for b in bands}
+    setting_ids = {s.id for s in demo.settings}
+    if demo.default_setting not in setting_ids:
+        problems.append(f"demographics.yaml: default_setting {demo.default_setting!r} unknown")
+    for condition in kb.conditions.values():
+        where = f"conditions/{condition.id}.yaml"
+        if set(condition.demographics.age) != band_ids:
+            problems.append(f"{where} demographics.age: must give every age band once")
+        missing = setting_ids - set(condition.priors)
+        extra = set(condition.priors) - setting_ids
+        if missing:
+            problems.append(f"{where} priors: missing settings {sorted(missing)}")
+        if extra:
+            problems.append(f"{where} priors: unknown settings {sorted(extra)}")
+    return problems
+
+
+def _condition_problems(kb: KnowledgeBase) -> list[str]:
+    problems = []
+    for condition in kb.conditions.values():
+        where = f"conditions/{condition.id}.yaml"
+        escalates = condition.triage_when_suspected.rank >= TriageLevel.URGENT.rank
+        if escalates and condition.suspected_above is None:
+            problems.append(f"{where}: urgent/emergency condition needs `suspected_above`")
+    return problems

@@ -1,0 +1,300 @@
+"""Pydantic schema of every knowledge-base file; unknown keys are rejected.
+
+One model per file kind. Numbers that carry clinical weight (priors, likelihoods, thresholds)
+always travel with `basis` and `sources`, so every output can show where they came from.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from hipdx.types import (
+    ConditionId,
+    EvidenceBasis,
+    FindingId,
+    FindingKind,
+    Probability,
+    SettingId,
+    SourceId,
+    TriageLevel,
+    Zone,
+)
+
+Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+Text = Annotated[str, Field(min_length=1)]
+Sources = Annotated[list[SourceId], Field(min_length=1)]
+
+
+class Record(BaseModel):
+    """Base for KB records: strict keys, immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- sources.yaml ------------------------------------------------------------------------------
+
+
+class Source(Record):
+    """A citation: a source article (file and section), a published paper, or expert judgement."""
+
+    id: Slug
+    kind: Annotated[str, Field(pattern=r"^(article|literature|guideline|expert)$")]
+    citation: Text
+    file: str | None = None
+    section: str | None = None
+    url: str | None = None
+
+
+class SourcesFile(Record):
+    sources: list[Source]
+
+
+# --- care_settings.yaml and demographics.yaml -----------------------------------------------------
+
+
+class CareSetting(Record):
+    """A setting in which hipdx is used; priors are given per setting."""
+
+    id: Slug
+    name: Text
+    description: Text
+
+
+class AgeBand(Record):
+    """A closed age interval in whole years."""
+
+    id: Annotated[str, Field(pattern=r"^[0-9]+_[0-9]+$")]
+    min: Annotated[int, Field(ge=0, le=120)]
+    max: Annotated[int, Field(ge=0, le=120)]
+
+
+class DemographicsFile(Record):
+    """The care settings (and which is the default) and the age bands demographics use."""
+
+    default_setting: Slug
+    settings: list[CareSetting]
+    age_bands: list[AgeBand]
+
+
+# --- findings.yaml -----------------------------------------------------------------------------
+
+
+class Finding(Record):
+    """A yes/no observation: symptom, history item, risk factor, examination test or result.
+
+    `background` is P(finding | posterior hip pain from a cause the finding is not linked to):
+    the likelihood every condition without an explicit evidence link gets.
+    """
+
+    id: Slug
+    kind: FindingKind
+    label: Text
+    clinician: Text
+    question: str | None = None
+    zone: Zone | None = None
+    screen: bool = False
+    background: Probability
+    basis: EvidenceBasis
+    sources: Sources
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _patient_question_present(self) -> Finding:
+        if self.kind.patient_answerable and not self.question:
+            raise ValueError(f"a {self.kind.value} finding needs a patient `question`")
+        return self
+
+
+class FindingsFile(Record):
+    findings: list[Finding]
+
+
+# --- conditions/<id>.yaml ------------------------------------------------------------------------
+
+
+class Code(Record):
+    """A code in a terminology (ICD-10 or SNOMED CT) with its display text."""
+
+    code: Text
+    display: Text
+
+
+class Prior(Record):
+    """Pre-test probability of a condition among posterior hip pain patients in one setting."""
+
+    value: Probability
+    basis: EvidenceBasis
+    sources: Sources
+    note: str | None = None
+
+
+class Demographics(Record):
+    """How age and sex vary with a condition, relative weights over the KB's age bands."""
+
+    age: dict[str, Annotated[float, Field(gt=0.0)]]
+    female: Probability
+    basis: EvidenceBasis
+    sources: Sources
+    note: str | None = None
+
+
+class PublishedAccuracy(Record):
+    """Published accuracy figures a likelihood was taken from, kept for display and checks."""
+
+    sensitivity: float | None = Field(default=None, ge=0.0, le=1.0)
+    specificity: float | None = Field(default=None, ge=0.0, le=1.0)
+    lr_positive: float | None = Field(default=None, gt=0.0)
+    lr_negative: float | None = Field(default=None, ge=0.0)
+
+
+class EvidenceLink(Record):
+    """P(finding present | condition), with where the number comes from."""
+
+    finding: FindingId
+    p: Probability
+    basis: EvidenceBasis
+    sources: Sources
+    published: PublishedAccuracy | None = None
+    note: str | None = None
+
+
+class Condition(Record):
+    """A diagnosis hipdx ranks, with codes, priors, demographics and evidence links."""
+
+    id: Slug
+    name: Text
+    catalog: bool = True
+    description_clinician: Text
+    description_patient: Text
+    icd10: Annotated[list[Code], Field(min_length=1)]
+    snomed: Annotated[list[Code], Field(min_length=1)]
+    triage_when_suspected: TriageLevel
+    suspected_above: Probability | None = None
+    serious: bool = False
+    priors: dict[SettingId, Prior]
+    demographics: Demographics
+    evidence: Annotated[list[EvidenceLink], Field(min_length=1)]
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _unique_links(self) -> Condition:
+        seen: set[str] = set()
+        for link in self.evidence:
+            if link.finding in seen:
+                raise ValueError(f"finding {link.finding!r} is linked twice")
+            seen.add(link.finding)
+        return self
+
+
+# --- plans/<id>.yaml ----------------------------------------------------------------------------
+
+WORKUP_KINDS = r"^(exam|imaging|injection|lab|referral)$"
+STEP_KINDS = (
+    r"^(education|self_care|activity_modification|analgesia|physiotherapy|injection"
+    r"|procedure|surgery|referral)$"
+)
+
+
+class WorkupItem(Record):
+    """An examination test, imaging study, diagnostic injection, lab test or referral."""
+
+    id: Slug
+    kind: Annotated[str, Field(pattern=WORKUP_KINDS)]
+    priority: Annotated[int, Field(ge=1, le=3)]
+    clinician: Text
+    patient: Text
+    when: str | None = None
+    sources: Sources
+
+
+class ManagementStep(Record):
+    """One step of stepped care; `stage` orders steps from first-line (1) to surgery (6)."""
+
+    id: Slug
+    stage: Annotated[int, Field(ge=0, le=6)]
+    kind: Annotated[str, Field(pattern=STEP_KINDS)]
+    clinician: Text
+    patient: Text
+    escalate_when: str | None = None
+    sources: Sources
+
+
+class Plan(Record):
+    """Workup and stepped management for one condition."""
+
+    condition: ConditionId
+    workup: Annotated[list[WorkupItem], Field(min_length=1)]
+    management: Annotated[list[ManagementStep], Field(min_length=1)]
+
+
+# --- red_flags.yaml -----------------------------------------------------------------------------
+
+
+class RedFlagRule(Record):
+    """Fires when every `all_of` finding is yes, at least one `any_of` (if given) is yes,
+    and the age limits (if given) hold."""
+
+    all_of: list[FindingId] = []
+    any_of: list[FindingId] = []
+    age_at_least: Annotated[int, Field(ge=0, le=120)] | None = None
+    age_below: Annotated[int, Field(ge=0, le=121)] | None = None
+
+    @model_validator(mode="after")
+    def _has_findings(self) -> RedFlagRule:
+        if not self.all_of and not self.any_of:
+            raise ValueError("a red-flag rule needs `all_of` or `any_of` findings")
+        return self
+
+
+class RedFlag(Record):
+    """A warning sign that sets a minimum triage level, with the reason shown to the user."""
+
+    id: Slug
+    name: Text
+    urgency: TriageLevel
+    when: RedFlagRule
+    reason_clinician: Text
+    reason_patient: Text
+    suggests: list[ConditionId] = []
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _raises_triage(self) -> RedFlag:
+        if self.urgency.rank < TriageLevel.URGENT.rank:
+            raise ValueError("a red flag must set urgency `urgent` or `emergency`")
+        return self
+
+
+class RedFlagsFile(Record):
+    red_flags: list[RedFlag]
+
+
+# --- triage.yaml ------------------------------------------------------------------------------
+
+
+class TriagePolicy(Record):
+    """When no red flag fires and nothing serious is suspected: self-care if the conditions whose
+    `triage_when_suspected` is self_care together reach `self_care_min_probability`."""
+
+    self_care_min_probability: Probability
+    basis: EvidenceBasis
+    sources: Sources
+    note: str | None = None
+
+
+# --- the assembled knowledge base -------------------------------------------------------------
+
+
+class KnowledgeBase(Record):
+    """Everything loaded from the data files, validated and cross-checked."""
+
+    version: str
+    sources: dict[SourceId, Source]
+    demographics: DemographicsFile
+    findings: dict[FindingId, Finding]
+    conditions: dict[ConditionId, Condition]
+    plans: dict[ConditionId, Plan]
+    red_flags: dict[str, RedFlag]
+    triage_policy: TriagePolicy
