@@ -4,20 +4,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench check install clean
+.PHONY: run test bench check install system-deps clean
 
 install: $(STAMP)
+
+# Browser and database server for the browser and PostgreSQL tests, from Debian.
+system-deps:
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql; \
+	fi
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[nlp,dev]"
+	$(BIN)/pip install -q -e ".[nlp,web,postgres,interop,scale,eval,dev]"
 	touch $(STAMP)
 
 run: install
 	$(BIN)/hipdx interview
 
-test: install
+test: install system-deps
 	$(BIN)/pytest -q
 
 bench: install

@@ -1,0 +1,1 @@
+"""Interoperability: FHIR R4 resources, CDS Hooks services and Bayesian-network export."""

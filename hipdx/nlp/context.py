@@ -1,0 +1,134 @@
+"""ConText cues from `context.yaml` as medspaCy ConTextRules, with hipdx's clause rule.
+
+A cue reaches across a comma only into a plain list of findings ("no fever, night sweats or
+weight loss"), never into the next clause of a comma-separated note ("no saddle anaesthesia, L
+buttock pain"). A backward cue crosses a comma only through a list of tests ("SLR, slump and
+FABER negative"), so "buttock pain, neuro NAD" does not negate the pain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from hipdx.nlp.lexicon import ContextFile, ContextRuleSpec, MentionMode
+from hipdx.nlp.patterns import compile_phrase
+from hipdx.types import FindingId, FindingKind
+
+TARGET_GROUP = "hipdx_targets"
+"""Span group holding the lexicon mentions ConText modifies."""
+
+LIST_WORDS = frozenset({",", "/", "&", "and", "or", "nor", "any", "either", "neither", "+", "or/and"})
+"""Tokens that may sit between two items of one list."""
+LIST_END = frozenset({",", "/", "&", "and", "or", "nor", ".", ";", ")", "?", "!"})
+"""Tokens after which a forward cue's list may go on."""
+RESULT_KINDS = frozenset({FindingKind.EXAM, FindingKind.INVESTIGATION})
+
+
+def mention_mode(span: Span) -> MentionMode:
+    """How a lexicon mention counts (stored in its TargetRule's metadata)."""
+    rule = span._.target_rule
+    metadata = getattr(rule, "metadata", None) or {}
+    mode: MentionMode = metadata.get("mode", "assert")
+    return mode
+
+
+def is_result_mention(span: Span, kinds: Mapping[FindingId, FindingKind]) -> bool:
+    """True for test/check mentions and exam or investigation findings (results cues apply)."""
+    return mention_mode(span) == "result" or kinds.get(span.label_) in RESULT_KINDS
+
+
+def _covered(doc: Doc, targets: list[tuple[int, int]], index: int) -> bool:
+    return any(start <= index < end for start, end in targets)
+
+
+def clause_allows(
+    doc: Doc,
+    target: tuple[int, int],
+    cue: tuple[int, int],
+    test_spans: list[tuple[int, int]],
+    all_spans: list[tuple[int, int]],
+) -> bool:
+    """Whether a cue at token range `cue` may modify the mention at `target` (see module doc).
+
+    Args:
+        doc: The document.
+        target: Token range of the mention.
+        cue: Token range of the cue.
+        test_spans: Token ranges of the test/check mentions.
+        all_spans: Token ranges of all lexicon mentions.
+    """
+    forward = cue[1] <= target[0]
+    start, end = (cue[1], target[0]) if forward else (target[1], cue[0])
+    between = range(start, end)
+    if not any(doc[i].text == "," for i in between):
+        return True
+    for i in between:
+        if doc[i].lower_ not in LIST_WORDS and not _covered(doc, all_spans, i):
+            return False
+    if forward:
+        after = target[1]
+        return (
+            after >= len(doc)
+            or doc[after].is_sent_start is True
+            or doc[after].lower_ in LIST_END
+            or _covered(doc, all_spans, after)
+        )
+    inner = [span for span in all_spans if start <= span[0] and span[1] <= end]
+    return target in test_spans and all(span in test_spans for span in inner)
+
+
+def _on_modifies(
+    spec: ContextRuleSpec, kinds: Mapping[FindingId, FindingKind]
+) -> Callable[[Span, Span, Span], bool]:
+    def on_modifies(target: Span, cue: Span, _between: Span) -> bool:
+        if spec.results_only and not is_result_mention(target, kinds):
+            return False
+        if spec.crosses_clauses:
+            return True
+        doc = target.doc
+        group = list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []
+        all_spans = [(s.start, s.end) for s in group]
+        test_spans = [(s.start, s.end) for s in group if mention_mode(s) == "result"]
+        return clause_allows(
+            doc, (target.start, target.end), (cue.start, cue.end), test_spans, all_spans
+        )
+
+    return on_modifies
+
+
+def build_context_rules(
+    spec: ContextFile, tokenize: Callable[[str], Doc], kinds: Mapping[FindingId, FindingKind]
+) -> list[Any]:
+    """One medspaCy ConTextRule per expanded cue pattern of `context.yaml`."""
+    from medspacy.context import ConTextRule  # type: ignore[import-untyped]
+
+    rules = []
+    for rule in spec.rules:
+        check = _on_modifies(rule, kinds)
+        for pattern in compile_phrase(rule.phrase, tokenize, attr="LOWER"):
+            rules.append(
+                ConTextRule(
+                    literal=rule.phrase,
+                    category=rule.category,
+                    pattern=pattern,
+                    direction=rule.direction.upper(),
+                    max_scope=rule.max_scope,
+                    on_modifies=check,
+                )
+            )
+    return rules
+
+
+def span_attributes(spec: ContextFile) -> dict[str, dict[str, bool]]:
+    """The ConText `span_attrs` mapping (category -> {attribute: True}) from the attribute table."""
+    return {row.category: {row.attribute: True} for row in spec.attributes}
+
+
+def register_attributes(spec: ContextFile) -> None:
+    """Register the table's Span attributes (is_negated, ...) as spaCy extensions."""
+    for row in spec.attributes:
+        if not Span.has_extension(row.attribute):
+            Span.set_extension(row.attribute, default=False)

@@ -1,0 +1,255 @@
+"""Schema and loader of the NLP data files in `hipdx/knowledge/data/nlp/` (unknown keys rejected).
+
+Four files, one model each:
+
+- `lexicon.yaml`: for every finding, the phrasings (clinician, lay, abbreviations) that mention it.
+- `context.yaml`: ConText cue rules (negation, uncertainty, history, family, hypothetical, test
+  results) and THE table that maps ConText categories to a finding's value.
+- `numbers.yaml`: vocabulary for ages, sex and symptom durations.
+- `embedding.yaml`: the sentence-embedding matcher's model and tuned thresholds.
+
+Phrase syntax (lexicon and context rules): words separated by spaces; `(a|b c)` one of the
+alternatives, `(a|b)?` optional; `*` up to three other words; `#` any number; `=AS` the exact,
+case-sensitive token `AS`. Lexicon words match by stem ("sitting" = "sits" = "sit"); context cue
+words match in lower case, so each inflection is listed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Annotated, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from hipdx.errors import KnowledgeBaseError
+from hipdx.knowledge.schema import FindingsFile
+from hipdx.types import FindingId, FindingKind
+
+NLP_DATA = "hipdx.knowledge.data"
+"""The package holding `findings.yaml`; the NLP files sit in its `nlp/` folder."""
+
+Phrase = Annotated[str, Field(min_length=1)]
+Category = Annotated[str, Field(pattern=r"^[A-Z][A-Z_]*$")]
+Effect = Literal["yes", "no", "skip", "pass"]
+"""What a ConText category does to a mention: make it yes, no, drop it, or leave it to later rows."""
+MentionMode = Literal["assert", "result", "historical", "family"]
+"""How a lexicon phrase counts: on its own, only with a test result, only as past history,
+only about a relative."""
+
+
+class NlpRecord(BaseModel):
+    """Base for NLP data records: strict keys, immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- lexicon.yaml --------------------------------------------------------------------------------
+
+
+class LexiconEntry(NlpRecord):
+    """The phrasings of one finding.
+
+    `phrases` assert the finding (ConText still decides yes, no or skip). `tests` name an
+    examination test or a check ("SLR", "bladder/bowel"): they count only next to a result word
+    ("+ve" yes, "-ve"/"NAD" no). `historical` count only when ConText marks them as past
+    ("hamstring tear two years ago"), `family` only when they are about a relative ("mother has
+    ankylosing spondylitis"). `examples` are extra wordings for the embedding matcher only.
+    """
+
+    finding: FindingId
+    phrases: list[Phrase] = []
+    tests: list[Phrase] = []
+    historical: list[Phrase] = []
+    family: list[Phrase] = []
+    examples: list[Phrase] = []
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _has_phrases(self) -> LexiconEntry:
+        if not (self.phrases or self.tests or self.historical or self.family):
+            raise ValueError(f"{self.finding}: an entry needs phrases, tests, historical or family")
+        return self
+
+    def by_mode(self) -> dict[MentionMode, list[str]]:
+        """The phrases grouped by how they count."""
+        return {
+            "assert": self.phrases,
+            "result": self.tests,
+            "historical": self.historical,
+            "family": self.family,
+        }
+
+
+class LexiconFile(NlpRecord):
+    entries: list[LexiconEntry]
+
+    @model_validator(mode="after")
+    def _unique(self) -> LexiconFile:
+        seen: set[str] = set()
+        for entry in self.entries:
+            if entry.finding in seen:
+                raise ValueError(f"finding {entry.finding!r} has two lexicon entries")
+            seen.add(entry.finding)
+        return self
+
+
+# --- context.yaml --------------------------------------------------------------------------------
+
+
+class ContextRuleSpec(NlpRecord):
+    """One ConText cue. `results_only`: it modifies only test/check mentions and exam or
+    investigation findings ("normal", "NAD"). `crosses_clauses`: it may reach past a comma into
+    text that is not a plain list of findings (section headers such as "PMH:")."""
+
+    phrase: Phrase
+    category: Category
+    direction: Literal["forward", "backward", "bidirectional", "terminate", "pseudo"]
+    max_scope: Annotated[int, Field(gt=0)] | None = None
+    results_only: bool = False
+    crosses_clauses: bool = False
+
+
+class AttributeRow(NlpRecord):
+    """A row of the attribute table: what a ConText category does to a finding.
+
+    `effect` applies unless `by_finding` (first) or `by_kind` says otherwise; `redirect` moves the
+    mention to another finding first (a relative's psoriasis is family_history_spa).
+    """
+
+    category: Category
+    attribute: Annotated[str, Field(pattern=r"^[a-z][a-z_]*$")]
+    effect: Effect
+    by_kind: dict[FindingKind, Effect] = {}
+    by_finding: dict[FindingId, Effect] = {}
+    redirect: dict[FindingId, FindingId] = {}
+
+
+class ConflictRule(NlpRecord):
+    """How to settle a finding that is affirmed in one place and negated in another."""
+
+    default: Literal["yes", "no", "drop"]
+    by_kind: dict[FindingKind, Literal["yes", "no", "drop"]] = {}
+
+
+class ContextFile(NlpRecord):
+    """ConText cues plus the one table that maps their categories to finding values."""
+
+    attributes: list[AttributeRow]
+    nearest_wins: list[Category]
+    unmodified: dict[MentionMode, Effect]
+    conflicts: ConflictRule
+    rules: list[ContextRuleSpec]
+
+    @model_validator(mode="after")
+    def _categories_known(self) -> ContextFile:
+        known = {row.category for row in self.attributes}
+        for rule in self.rules:
+            if rule.direction not in ("terminate", "pseudo") and rule.category not in known:
+                raise ValueError(f"rule {rule.phrase!r}: category {rule.category} not in attributes")
+        for category in self.nearest_wins:
+            if category not in known:
+                raise ValueError(f"nearest_wins: category {category} not in attributes")
+        return self
+
+    def row(self, category: str) -> AttributeRow | None:
+        """The attribute row for a ConText category, if any."""
+        return next((r for r in self.attributes if r.category == category), None)
+
+
+# --- numbers.yaml --------------------------------------------------------------------------------
+
+
+class DurationRange(NlpRecord):
+    """A duration in days, from `low` to `high` (None: open-ended)."""
+
+    low: Annotated[float, Field(ge=0)]
+    high: Annotated[float, Field(ge=0)] | None = None
+
+
+class NumbersFile(NlpRecord):
+    """Words for ages, sex and durations, and the thresholds of the duration findings."""
+
+    number_words: dict[str, int]
+    vague_numbers: dict[str, DurationRange]
+    units: dict[str, float]
+    fraction_units: dict[str, float]
+    vague_durations: dict[str, DurationRange]
+    relative_onsets: dict[str, DurationRange]
+    since_long_ago: list[Phrase]
+    onset_words: list[Phrase]
+    decade_offsets: dict[str, int]
+    teens_age: int
+    sex_words: dict[Literal["female", "male"], list[Phrase]]
+    sex_titles: dict[Literal["female", "male"], list[Phrase]]
+    pronouns: dict[Literal["female", "male"], list[Phrase]]
+    under_6_weeks_days: Annotated[float, Field(gt=0)]
+    over_3_months_days: Annotated[float, Field(gt=0)]
+    onset_age_limit: Annotated[int, Field(gt=0)]
+
+
+# --- embedding.yaml ------------------------------------------------------------------------------
+
+
+class EmbeddingFile(NlpRecord):
+    """Settings of the sentence-embedding matcher, tuned on tests/nlp/sentences.yaml."""
+
+    threshold: Annotated[float, Field(gt=0, lt=1)]
+    red_flag_threshold: Annotated[float, Field(gt=0, lt=1)]
+    margin: Annotated[float, Field(ge=0, lt=1)]
+    kinds: list[FindingKind]
+    excluded_findings: list[FindingId] = []
+    clause_breaks: list[Phrase]
+    min_words: Annotated[int, Field(ge=1)]
+    use_question: bool = True
+    use_clinician: bool = True
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def _load(name: str, model: type[ModelT]) -> ModelT:
+    file = resources.files(NLP_DATA) / name
+    try:
+        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise KnowledgeBaseError(f"{name}: file missing") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{name}: not valid YAML: {exc}") from exc
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise KnowledgeBaseError(f"{name}: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> LexiconFile:
+    """The shipped lexicon (`nlp/lexicon.yaml`)."""
+    return _load("nlp/lexicon.yaml", LexiconFile)
+
+
+@lru_cache(maxsize=1)
+def load_context() -> ContextFile:
+    """The shipped ConText rules and attribute table (`nlp/context.yaml`)."""
+    return _load("nlp/context.yaml", ContextFile)
+
+
+@lru_cache(maxsize=1)
+def load_numbers() -> NumbersFile:
+    """The shipped number, sex and duration vocabulary (`nlp/numbers.yaml`)."""
+    return _load("nlp/numbers.yaml", NumbersFile)
+
+
+@lru_cache(maxsize=1)
+def load_embedding_settings() -> EmbeddingFile:
+    """The shipped embedding-matcher settings (`nlp/embedding.yaml`)."""
+    return _load("nlp/embedding.yaml", EmbeddingFile)
+
+
+@lru_cache(maxsize=1)
+def load_findings() -> FindingsFile:
+    """`findings.yaml` alone (the reader needs kinds, labels and questions, not the whole KB)."""
+    return _load("findings.yaml", FindingsFile)

@@ -1,0 +1,28 @@
+"""Persistence of assessments, interview sessions and the audit log (SQLite or PostgreSQL)."""
+
+from hipdx.store.base import ConflictError, NotFoundError, Store, StoreError
+from hipdx.store.memory import MemoryStore
+from hipdx.store.models import (
+    AssessmentCreate,
+    AssessmentPage,
+    AssessmentSummary,
+    AuditEntry,
+    StoredAssessment,
+    StoredInterview,
+)
+from hipdx.store.sql import SqlStore
+
+__all__ = [
+    "AssessmentCreate",
+    "AssessmentPage",
+    "AssessmentSummary",
+    "AuditEntry",
+    "ConflictError",
+    "MemoryStore",
+    "NotFoundError",
+    "SqlStore",
+    "Store",
+    "StoreError",
+    "StoredAssessment",
+    "StoredInterview",
+]

@@ -1,0 +1,98 @@
+"""The store interface every backend implements, and the errors it raises.
+
+`SqlStore` (hipdx.store.sql) keeps data in SQLite or PostgreSQL; `MemoryStore`
+(hipdx.store.memory) is the in-memory fake for unit tests. Both pass the same contract tests.
+Every write that changes data appends its audit line in the same transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from hipdx.errors import HipdxError
+from hipdx.store.models import (
+    AssessmentCreate,
+    AssessmentPage,
+    AuditEntry,
+    JsonObject,
+    StoredAssessment,
+    StoredInterview,
+)
+
+
+class StoreError(HipdxError):
+    """The store could not do what was asked (database unreachable, conflicting update)."""
+
+
+class ConflictError(StoreError):
+    """An interview was changed by someone else since it was read."""
+
+
+class NotFoundError(StoreError):
+    """No record with that id."""
+
+
+class Store(Protocol):
+    """Persistence of assessments, interview sessions and the audit log."""
+
+    def create_assessment(self, *, new: AssessmentCreate, actor: str) -> StoredAssessment:
+        """Keep an assessment and audit `assessment.create`."""
+        ...
+
+    def get_assessment(self, *, assessment_id: str) -> StoredAssessment | None:
+        """The assessment with that id, or None."""
+        ...
+
+    def list_assessments(
+        self, *, query: str | None = None, limit: int = 50, offset: int = 0
+    ) -> AssessmentPage:
+        """Newest first; `query` matches (case-insensitively) id, actor, headline, triage level
+        and search text."""
+        ...
+
+    def create_interview(self, *, state: JsonObject, actor: str) -> StoredInterview:
+        """Keep a new interview session and audit `interview.start`."""
+        ...
+
+    def get_interview(self, *, interview_id: str) -> StoredInterview | None:
+        """The interview session with that id, or None."""
+        ...
+
+    def update_interview(
+        self,
+        *,
+        interview_id: str,
+        revision: int,
+        state: JsonObject,
+        actor: str,
+        action: str,
+        detail: JsonObject,
+        finished: AssessmentCreate | None = None,
+    ) -> StoredInterview:
+        """Replace the state of an interview read at `revision` and audit `action`.
+
+        With `finished`, also keep that assessment (origin `interview`) and link it.
+
+        Raises:
+            NotFoundError: no interview with that id.
+            ConflictError: the interview is no longer at `revision`.
+        """
+        ...
+
+    def record_event(
+        self, *, actor: str, action: str, target_type: str, target_id: str, detail: JsonObject
+    ) -> None:
+        """Append a line to the audit log (for reads and exports)."""
+        ...
+
+    def list_audit(self, *, target_id: str | None = None, limit: int = 100) -> list[AuditEntry]:
+        """Audit lines, oldest first, optionally only those about one record."""
+        ...
+
+    def check(self) -> None:
+        """Raise StoreError when the store cannot be reached."""
+        ...
+
+    def close(self) -> None:
+        """Release connections."""
+        ...

@@ -1,0 +1,1 @@
+"""Alembic migrations of the hipdx database, run by `hipdx.store.db.migrate`."""

@@ -1,0 +1,80 @@
+"""What the store takes and gives back: frozen pydantic models, independent of any table layout.
+
+The store is agnostic about what an assessment result contains: it keeps the result JSON exactly
+as given, so a record re-opens with the same content whatever changes later.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+JsonObject = dict[str, Any]
+
+
+class StoreModel(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class AssessmentCreate(StoreModel):
+    """A computed assessment to keep: the input as given, the result JSON and how to list it."""
+
+    origin: str = Field(description="Where it came from: `api`, `clinician` or `interview`.")
+    input: JsonObject = Field(description="Answers, age, sex, text and setting as given.")
+    kb_version: str
+    result: JsonObject = Field(description="The full result, rendered on re-open as it is.")
+    headline: str = Field(description="Leading condition, shown in lists.")
+    triage_level: str
+    search_text: str = Field(description="Text the list search looks in (besides id and actor).")
+
+
+class AssessmentSummary(StoreModel):
+    """One line of the list of past assessments."""
+
+    id: str
+    created_at: datetime
+    actor: str
+    origin: str
+    kb_version: str
+    headline: str
+    triage_level: str
+
+
+class StoredAssessment(AssessmentSummary):
+    """A kept assessment in full."""
+
+    input: JsonObject
+    result: JsonObject
+
+
+class AssessmentPage(StoreModel):
+    """A page of the list and the number of matches in all."""
+
+    items: list[AssessmentSummary]
+    total: int
+
+
+class StoredInterview(StoreModel):
+    """A kept interview session; `revision` goes up by one on each update."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    actor: str
+    state: JsonObject
+    revision: int
+    assessment_id: str | None
+
+
+class AuditEntry(StoreModel):
+    """One line of the append-only audit log."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    target_type: str
+    target_id: str
+    detail: JsonObject

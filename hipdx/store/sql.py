@@ -1,0 +1,182 @@
+"""`SqlStore`: the Store interface over SQLAlchemy, one transaction per call."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from hipdx.store import repository
+from hipdx.store.base import ConflictError, NotFoundError, StoreError
+from hipdx.store.db import make_engine, migrate
+from hipdx.store.models import (
+    AssessmentCreate,
+    AssessmentPage,
+    AuditEntry,
+    JsonObject,
+    StoredAssessment,
+    StoredInterview,
+)
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class SqlStore:
+    """Assessments, interviews and the audit log in SQLite or PostgreSQL."""
+
+    def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._clock = clock
+
+    @classmethod
+    def open(cls, url: str, clock: Clock = utc_now) -> SqlStore:
+        """Connect to `url` and run the migrations."""
+        engine = make_engine(url)
+        migrate(engine)
+        return cls(engine, clock)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    def create_assessment(self, *, new: AssessmentCreate, actor: str) -> StoredAssessment:
+        now, assessment_id = self._clock(), new_id()
+        with self._transaction() as session:
+            stored = repository.add_assessment(
+                session, assessment_id=assessment_id, at=now, actor=actor, new=new
+            )
+            repository.add_audit(
+                session,
+                at=now,
+                actor=actor,
+                action="assessment.create",
+                target_type="assessment",
+                target_id=assessment_id,
+                detail={"origin": new.origin, "kb_version": new.kb_version},
+            )
+        return stored
+
+    def get_assessment(self, *, assessment_id: str) -> StoredAssessment | None:
+        with self._transaction() as session:
+            return repository.get_assessment(session, assessment_id=assessment_id)
+
+    def list_assessments(
+        self, *, query: str | None = None, limit: int = 50, offset: int = 0
+    ) -> AssessmentPage:
+        with self._transaction() as session:
+            return repository.list_assessments(session, query=query, limit=limit, offset=offset)
+
+    def create_interview(self, *, state: JsonObject, actor: str) -> StoredInterview:
+        now, interview_id = self._clock(), new_id()
+        with self._transaction() as session:
+            stored = repository.add_interview(
+                session, interview_id=interview_id, at=now, actor=actor, state=state
+            )
+            repository.add_audit(
+                session,
+                at=now,
+                actor=actor,
+                action="interview.start",
+                target_type="interview",
+                target_id=interview_id,
+                detail={},
+            )
+        return stored
+
+    def get_interview(self, *, interview_id: str) -> StoredInterview | None:
+        with self._transaction() as session:
+            return repository.get_interview(session, interview_id=interview_id)
+
+    def update_interview(
+        self,
+        *,
+        interview_id: str,
+        revision: int,
+        state: JsonObject,
+        actor: str,
+        action: str,
+        detail: JsonObject,
+        finished: AssessmentCreate | None = None,
+    ) -> StoredInterview:
+        now = self._clock()
+        with self._transaction() as session:
+            if repository.get_interview(session, interview_id=interview_id) is None:
+                raise NotFoundError(f"no interview {interview_id!r}")
+            assessment_id = None
+            if finished is not None:
+                assessment_id = new_id()
+                repository.add_assessment(
+                    session, assessment_id=assessment_id, at=now, actor=actor, new=finished
+                )
+                repository.add_audit(
+                    session,
+                    at=now,
+                    actor=actor,
+                    action="assessment.create",
+                    target_type="assessment",
+                    target_id=assessment_id,
+                    detail={"origin": finished.origin, "interview": interview_id},
+                )
+            updated = repository.update_interview(
+                session,
+                interview_id=interview_id,
+                revision=revision,
+                at=now,
+                state=state,
+                assessment_id=assessment_id,
+            )
+            if updated is None:
+                raise ConflictError(f"interview {interview_id!r} changed since revision {revision}")
+            repository.add_audit(
+                session,
+                at=now,
+                actor=actor,
+                action=action,
+                target_type="interview",
+                target_id=interview_id,
+                detail=detail,
+            )
+        return updated
+
+    def record_event(
+        self, *, actor: str, action: str, target_type: str, target_id: str, detail: JsonObject
+    ) -> None:
+        with self._transaction() as session:
+            repository.add_audit(
+                session,
+                at=self._clock(),
+                actor=actor,
+                action=action,
+                target_type=target_type,
+                target_id=target_id,
+                detail=detail,
+            )
+
+    def list_audit(self, *, target_id: str | None = None, limit: int = 100) -> list[AuditEntry]:
+        with self._transaction() as session:
+            return repository.list_audit(session, target_id=target_id, limit=limit)
+
+    def check(self) -> None:
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except SQLAlchemyError as exc:
+            raise StoreError("database unreachable") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
