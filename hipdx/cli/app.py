@@ -10,10 +10,7 @@ from typing import ParamSpec, TypeVar
 import click
 from rich.console import Console
 
-from hipdx.assessment import Assessment
-from hipdx.engine.evidence import Evidence
 from hipdx.errors import InputError, KnowledgeBaseError
-from hipdx.evaluation.cases import Case, Prediction, RankedProbability
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -42,25 +39,6 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 def console() -> Console:
     return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
-
-
-def to_prediction(case_id: str, assessment: Assessment) -> Prediction:
-    """The FORMAT.md prediction line for an assessment."""
-    return Prediction(
-        id=case_id,
-        ranking=[
-            RankedProbability(condition=r.condition, probability=r.probability)
-            for r in assessment.ranking
-        ],
-        triage=assessment.triage.level,
-        red_flags=list(assessment.triage.red_flags),
-        findings=[],
-    )
-
-
-def evidence_from_case(case: Case) -> Evidence:
-    """Structured answers, age and sex of a case as evidence."""
-    return Evidence(case.answers, case.age, case.sex)
 
 
 @click.group()

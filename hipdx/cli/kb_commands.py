@@ -9,27 +9,33 @@ import click
 from rich.table import Table
 
 from hipdx.assessment import default_assessor
-from hipdx.cli.app import console, evidence_from_case, handle_errors, main, to_prediction
+from hipdx.cli.app import UserError, console, handle_errors, main
 from hipdx.cli.render import render_assessment
 from hipdx.errors import InputError
-from hipdx.evaluation.cases import read_case
+from hipdx.evaluation.cases import Case, read_case
+from hipdx.evaluation.run import assess_case, to_prediction
 from hipdx.types import FindingKind
 
 
 @main.command()
-@click.argument("case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "case_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--text", default=None, help="Assess this free text (a note or the patient's words).")
 @click.option("--json", "as_json", is_flag=True, help="Print the prediction line of FORMAT.md.")
 @click.option("--setting", default=None, help="Care setting for the priors (default from the KB).")
 @handle_errors
-def assess(case_file: Path, as_json: bool, setting: str | None) -> None:
-    """Assess the case in CASE_FILE (a JSON object in the benchmark case format)."""
-    case = read_case(case_file)
+def assess(case_file: Path | None, text: str | None, as_json: bool, setting: str | None) -> None:
+    """Assess the case in CASE_FILE (benchmark case format) or the free text given by --text."""
+    if (case_file is None) == (text is None):
+        raise UserError("give either CASE_FILE or --text")
+    case = read_case(case_file) if case_file is not None else Case(id="text", text=text)
     assessor = default_assessor()
-    assessment = assessor.assess(evidence_from_case(case), setting)
+    intake, assessment = assess_case(assessor, case, setting)
     if as_json:
-        click.echo(to_prediction(case.id, assessment).model_dump_json())
+        click.echo(to_prediction(case.id, assessment, intake).model_dump_json())
         return
-    console().print(render_assessment(assessment, assessor.kb))
+    console().print(render_assessment(assessment, assessor.kb, intake.read_from_text))
 
 
 @main.command()

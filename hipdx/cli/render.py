@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -11,6 +13,9 @@ from hipdx.assessment import Assessment
 from hipdx.engine.explain import Contribution
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import TriageLevel
+
+if TYPE_CHECKING:
+    from hipdx.nlp import TextFinding
 
 TRIAGE_STYLE = {
     TriageLevel.EMERGENCY: "bold white on red",
@@ -37,8 +42,11 @@ def _contributions(kb: KnowledgeBase, items: tuple[Contribution, ...], limit: in
     )
 
 
-def render_assessment(assessment: Assessment, kb: KnowledgeBase) -> RenderableType:
-    """The full report: triage, differential with reasons, next tests, workup, management."""
+def render_assessment(
+    assessment: Assessment, kb: KnowledgeBase, read_from_text: tuple[TextFinding, ...] = ()
+) -> RenderableType:
+    """The full report: triage, differential with reasons, next tests, workup, management,
+    and (when the case had text) the findings read from it."""
     triage = assessment.triage
     banner = Text(f" TRIAGE: {triage.level.value.upper()} ", style=TRIAGE_STYLE[triage.level])
     reasons = Table.grid(padding=(0, 1))
@@ -79,7 +87,15 @@ def render_assessment(assessment: Assessment, kb: KnowledgeBase) -> RenderableTy
         note = f"\n[dim]{item.condition_note}[/]" if item.condition_note else ""
         plan.add_row(step, item.clinician + note, item.patient)
 
+    read = Table(title="Read from the text")
+    read.add_column("Finding")
+    read.add_column("Value")
+    read.add_column("Words")
+    for found in read_from_text:
+        read.add_row(_label(kb, found.finding), found.value.value, found.text)
+
     return Group(
+        *([read] if read_from_text else []),
         banner,
         reasons,
         ranking,
