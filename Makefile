@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench check install system-deps clean
+.PHONY: run test bench check bn-check install system-deps clean
 
 install: $(STAMP)
 
@@ -30,8 +30,14 @@ bench: install
 	$(BIN)/python -m benchmarks
 
 check: install
-	$(BIN)/ruff check hipdx tests benchmarks
+	$(BIN)/ruff check hipdx tests benchmarks checks
 	$(BIN)/mypy hipdx
 
+# The Bayesian-network export read back by pgmpy 1.x, in its own numpy-2 environment.
+bn-check: install
+	test -x .venv-check/bin/python || $(PYTHON) -m venv .venv-check
+	.venv-check/bin/pip install -q -r checks/requirements.txt
+	.venv-check/bin/python -W ignore checks/bn_export_check.py --hipdx $(BIN)/hipdx
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-check .pytest_cache .mypy_cache .ruff_cache

@@ -26,7 +26,17 @@ class Evidence:
     sex: Sex | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "answers", MappingProxyType(dict(self.answers)))
+        # Plain strings ("yes") are accepted and stored as Answer members.
+        try:
+            answers = {finding: Answer(value) for finding, value in self.answers.items()}
+        except ValueError as exc:
+            raise InputError(f"answers: {exc}; use yes, no or unknown") from exc
+        object.__setattr__(self, "answers", MappingProxyType(answers))
+        if self.sex is not None:
+            try:
+                object.__setattr__(self, "sex", Sex(self.sex))
+            except ValueError as exc:
+                raise InputError(f"sex: {exc}; use female or male") from exc
         if self.age is not None and not MIN_AGE <= self.age <= MAX_AGE:
             raise InputError(f"age {self.age} is out of range ({MIN_AGE}-{MAX_AGE})")
 

@@ -44,7 +44,7 @@ def _reference_problems(kb: KnowledgeBase) -> list[str]:
     for flag in kb.red_flags.values():
         where = f"red_flags.yaml ({flag.id})"
         cite(where, flag.sources)
-        for finding_id in [*flag.when.all_of, *flag.when.any_of]:
+        for finding_id in [*flag.when.all_of, *flag.when.any_of, *flag.when.none_of]:
             if finding_id not in kb.findings:
                 problems.append(f"{where}: unknown finding {finding_id!r}")
         for suggested in flag.suggests:

@@ -233,11 +233,13 @@ class Plan(Record):
 
 
 class RedFlagRule(Record):
-    """Fires when every `all_of` finding is yes, at least one `any_of` (if given) is yes,
-    and the age limits (if given) hold."""
+    """Fires when every `all_of` finding is yes, at least one `any_of` (if given) is yes, no
+    `none_of` finding is yes (a benign explanation already established), and the age limits
+    (if given) hold."""
 
     all_of: list[FindingId] = []
     any_of: list[FindingId] = []
+    none_of: list[FindingId] = []
     age_at_least: Annotated[int, Field(ge=0, le=120)] | None = None
     age_below: Annotated[int, Field(ge=0, le=121)] | None = None
 

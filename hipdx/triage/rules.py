@@ -45,6 +45,8 @@ def _holds(rule: RedFlagRule, present: set[str], age: int | None) -> bool:
         return False
     if rule.any_of and not any(f in present for f in rule.any_of):
         return False
+    if any(f in present for f in rule.none_of):
+        return False
     if rule.age_at_least is not None and (age is None or age < rule.age_at_least):
         return False
     return rule.age_below is None or (age is not None and age < rule.age_below)

@@ -19,6 +19,7 @@ def satisfying(flag: RedFlag) -> Evidence:
     """The smallest evidence that satisfies a red flag's rule."""
     rule = flag.when
     answers = {f: Answer.YES for f in [*rule.all_of, *rule.any_of[:1]]}
+    answers.update({f: Answer.NO for f in rule.none_of})
     age = rule.age_at_least if rule.age_at_least is not None else None
     if age is None and rule.age_below is not None:
         age = rule.age_below - 1
@@ -112,3 +113,13 @@ def test_self_care_needs_no_flags_and_a_self_limiting_leader(assessor: Assessor)
     result = assessor.assess(cramp)
     assert result.ranking[0].condition == "muscle_cramp"
     assert result.triage.level is TriageLevel.SELF_CARE
+
+
+def test_benign_explanation_silences_a_flag(kb: KnowledgeBase) -> None:
+    explained = [f for f in kb.red_flags.values() if f.when.none_of]
+    assert explained, "at least one red flag is expected to name a benign explanation"
+    for flag in explained:
+        evidence = satisfying(flag)
+        assert flag in fired_red_flags(kb, evidence)
+        silenced = evidence.with_answers({flag.when.none_of[0]: Answer.YES})
+        assert flag not in fired_red_flags(kb, silenced)
