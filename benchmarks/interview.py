@@ -1,0 +1,97 @@
+"""The adaptive interview against the targets of issue 4, on 10,000 synthetic patients per mode.
+
+Targets: top-1 accuracy within 2 points of asking every question at a median of 12 questions or
+fewer; red-flag patients never closed without the red flag asked. Also compares the two screen
+schedules (block right after the body map, or interleaved with diagnostic questions) and times
+the simulation. Run with `make bench` or `python -m benchmarks.interview`.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from hipdx.assessment import default_assessor
+from hipdx.interview import Mode, Policy, ScreenSchedule, question_bank, simulate
+from hipdx.interview.cohort import sample_cohort
+from hipdx.interview.screen import red_flag_table
+from hipdx.interview.simulate import RunResult, SimulationReport, check_targets, run_policy
+from hipdx.interview.stopping import STOP_REASONS, StopReason
+
+SEED = 20261121
+N = 10_000
+
+
+def _row(run: RunResult) -> str:
+    return (
+        f"  {run.name:<16} top-1 {run.top1:6.1%}  top-3 {run.top3:6.1%}  "
+        f"questions median {run.median_questions:4g} p90 {run.p90_questions:4g}  "
+        f"(screen {np.median(run.screen_questions):g})  "
+        f"red flag asked {run.red_flag_share:6.1%} of {int(run.red_flag_case.sum())}"
+    )
+
+
+def _report(report: SimulationReport, seconds: float) -> None:
+    print(f"{report.mode.value} mode, {report.setting}, n={report.n:,}, seed={report.seed}")
+    for run in report.runs:
+        print(_row(run))
+    engine = report.run("engine")
+    stops = ", ".join(f"{r.value} {c}" for r, c in engine.stop_counts().items() if c)
+    print(f"  engine stopped: {stops}")
+    if engine.other_flag_case.any():
+        print(
+            f"  red flags outside the screen (examination-only): {engine.other_flag_share:.1%} "
+            f"of {int(engine.other_flag_case.sum())} caught"
+        )
+    check = check_targets(report)
+    print(
+        f"  target top-1 within 2 points: {check.gap * 100:+.1f} points "
+        f"({'met' if check.accuracy_met else 'NOT met'})"
+    )
+    print(
+        f"  target median <= 12 questions: {check.median_questions:g} in all "
+        f"({'met' if check.questions_met else 'NOT met'}), {check.median_beyond_screen:g} "
+        f"beyond the red-flag screen ({'met' if check.beyond_screen_met else 'NOT met'})"
+    )
+    print(
+        f"  target red flag always asked: {check.red_flag_share:.1%} "
+        f"({'met' if check.red_flags_met else 'NOT met'})"
+    )
+    print(f"  simulated 3 x {report.n:,} interviews in {seconds:.1f} s")
+
+
+def _schedules(mode: Mode, everything: RunResult) -> None:
+    """Block vs interleaved screen on the same cohort."""
+    assessor = default_assessor()
+    model, kb = assessor.model, assessor.kb
+    cohort = sample_cohort(model, N, np.random.default_rng(SEED), model.default_setting)
+    bank = question_bank(kb, model, mode)
+    flags = red_flag_table(kb, bank)
+    emergency = STOP_REASONS.index(StopReason.EMERGENCY)
+    for schedule in ScreenSchedule:
+        policy = Policy(Policy.default(mode).strategy, Policy.default(mode).stop, schedule)
+        run = run_policy(schedule.value, model, bank, flags, policy, cohort, model.default_setting)
+        kept = run.stop != emergency
+        gap = everything.correct_top1[kept].mean() - run.correct_top1[kept].mean()
+        first = run.first_flag_question[run.red_flag_case]
+        print(
+            f"  screen {schedule.value:<11}: top-1 {run.top1:6.1%} "
+            f"({(everything.top1 - run.top1) * 100:+.1f} points behind all; "
+            f"{gap * 100:+.1f} without emergency stops), median questions "
+            f"{run.median_questions:g}; first red flag found at question median "
+            f"{np.median(first):g}, p90 {np.percentile(first, 90):g}"
+        )
+
+
+def main() -> None:
+    assessor = default_assessor()
+    for mode in Mode:
+        start = time.perf_counter()
+        report = simulate(assessor.kb, assessor.model, mode=mode, n=N, seed=SEED)
+        _report(report, time.perf_counter() - start)
+        _schedules(mode, report.run("all_fixed_order"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""Questions as shown to the user: wording per mode, and why each one is asked now.
+
+Patient mode reads out the knowledge base's patient `question`. Clinician mode shows the same
+question for history items, and for an examination test names the test to perform, with the
+clinician description as detail. Every question carries its reason: the body map opens the
+interview, a red-flag screen item names the flags it checks, and a diagnostic question names its
+expected information gain and the two leading conditions it best separates.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from hipdx.engine.model import DiagnosticModel, FloatArray
+from hipdx.interview.bank import Mode
+from hipdx.interview.policy import Purpose
+from hipdx.interview.select import expected_information_gain
+from hipdx.knowledge.schema import KnowledgeBase
+from hipdx.types import ConditionId, FindingId, FindingKind, RedFlagId, Zone
+
+LEADING_COVERAGE = 0.95
+"""A diagnostic question is explained by the leading conditions that together reach this
+probability (at least two): the one most and the one least likely to answer yes."""
+
+
+class QuestionKind(StrEnum):
+    """The body map (choose zones) or a yes / no / don't know finding question."""
+
+    LOCATION = "location"
+    FINDING = "finding"
+
+
+class ZoneChoice(BaseModel):
+    """One zone of the body map and the finding it sets."""
+
+    model_config = ConfigDict(frozen=True)
+
+    zone: Zone
+    findings: tuple[FindingId, ...]
+    label: str
+    """The clinician label of the zone's finding."""
+    text: str
+    """The zone's patient question, as a description of the area."""
+
+
+class Question(BaseModel):
+    """What to ask next, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: QuestionKind
+    number: int
+    """1-based position in the interview."""
+    purpose: Purpose
+    text: str
+    """What to ask (patient or clinician wording), or the test to perform."""
+    reason: str
+    """Why this question is asked now, in the mode's register."""
+    finding: FindingId | None = None
+    finding_kind: FindingKind | None = None
+    detail: str | None = None
+    """Clinician mode: the finding's clinical description."""
+    gain_bits: float | None = None
+    """Expected information gain over the differential, bits (diagnostic questions)."""
+    separates: tuple[ConditionId, ...] = ()
+    """The leading conditions the answer best tells apart (most likely yes first)."""
+    red_flags: tuple[RedFlagId, ...] = ()
+    """Red flags whose rule uses this finding."""
+    zones: tuple[ZoneChoice, ...] = ()
+    """The body map's zones (location question only)."""
+
+
+def location_question(kb: KnowledgeBase, mode: Mode) -> Question:
+    """The body map: the opening question of every interview."""
+    zones = []
+    for zone in Zone:
+        findings = [f for f in kb.findings.values() if f.zone is zone]
+        if findings:
+            first = findings[0]
+            zones.append(
+                ZoneChoice(
+                    zone=zone,
+                    findings=tuple(f.id for f in findings),
+                    label=first.label,
+                    text=first.question or first.label,
+                )
+            )
+    if mode is Mode.PATIENT:
+        text = "Where do you feel the pain? Choose every area that hurts."
+        reason = "Where it hurts narrows down the possible causes more than any other question."
+    else:
+        text = "Pain location: mark every zone the patient points to."
+        reason = "Location is the most informative first question; unmarked zones stay unknown."
+    return Question(
+        kind=QuestionKind.LOCATION,
+        number=1,
+        purpose=Purpose.LOCATION,
+        text=text,
+        reason=reason,
+        zones=tuple(zones),
+    )
+
+
+def _flags_using(kb: KnowledgeBase, finding: FindingId) -> tuple[RedFlagId, ...]:
+    return tuple(
+        flag.id
+        for flag in kb.red_flags.values()
+        if finding in flag.when.all_of or finding in flag.when.any_of
+    )
+
+
+def _separates(
+    model: DiagnosticModel, belief: FloatArray, column: int
+) -> tuple[ConditionId, ConditionId]:
+    order = np.argsort(-belief, kind="stable")
+    count = int(np.searchsorted(np.cumsum(belief[order]), LEADING_COVERAGE)) + 1
+    leaders = order[: max(2, count)]
+    likelihood = model.p_yes[leaders, column]
+    by_yes = leaders[np.argsort(-likelihood, kind="stable")]
+    return model.condition_ids[by_yes[0]], model.condition_ids[by_yes[-1]]
+
+
+def _reason(
+    kb: KnowledgeBase,
+    mode: Mode,
+    purpose: Purpose,
+    flags: tuple[RedFlagId, ...],
+    gain: float,
+    separates: tuple[ConditionId, ...],
+    exam: bool,
+) -> str:
+    names = "; ".join(kb.red_flags[f].name for f in flags)
+    first, second = (kb.conditions[c].name for c in separates)
+    if mode is Mode.PATIENT:
+        return {
+            Purpose.FOLLOW_UP: "You answered yes to a warning-sign question; this one tells us "
+            "how urgently you need to be seen.",
+            Purpose.SCREEN: "A safety question we ask everyone, to check for warning signs "
+            "that need urgent care.",
+            Purpose.SETTLE: "A safety question that rules out a warning sign.",
+        }.get(purpose, f"This helps tell apart {first} and {second}.")
+    thing = "test" if exam else "question"
+    return {
+        Purpose.FOLLOW_UP: f"Red-flag follow-up (a finding of it was positive): {names}.",
+        Purpose.SCREEN: f"Red-flag screen: {names}.",
+        Purpose.SETTLE: f"Settles red flag: {names}.",
+    }.get(
+        purpose,
+        f"Most informative next {thing}: expected gain {gain:.2f} bits; separates {first} "
+        f"(most likely positive) from {second} (least likely).",
+    )
+
+
+def finding_question(
+    kb: KnowledgeBase,
+    model: DiagnosticModel,
+    mode: Mode,
+    finding_id: FindingId,
+    purpose: Purpose,
+    belief: FloatArray,
+    number: int,
+) -> Question:
+    """A yes / no / don't know question about one finding.
+
+    Args:
+        kb: the knowledge base (wording, red flags, condition names).
+        model: the diagnostic model (likelihoods for the reason).
+        mode: patient or clinician wording.
+        finding_id: the finding to ask about.
+        purpose: why the policy chose it.
+        belief: (C,) current posterior over conditions.
+        number: the question's 1-based position in the interview.
+    """
+    finding = kb.findings[finding_id]
+    column = model.finding_index[finding_id]
+    gain = float(expected_information_gain(belief[None, :], model.p_yes[:, [column]])[0, 0])
+    separates = _separates(model, belief, column)
+    flags = _flags_using(kb, finding_id)
+    exam = finding.kind is FindingKind.EXAM
+    if mode is Mode.PATIENT:
+        text, detail = finding.question or finding.label, None
+    elif exam:
+        text = f"Examination: {finding.question or finding.label}"
+        detail = finding.clinician
+    else:
+        text, detail = finding.question or finding.label, finding.clinician
+    return Question(
+        kind=QuestionKind.FINDING,
+        number=number,
+        purpose=purpose,
+        text=text,
+        reason=_reason(kb, mode, purpose, flags, gain, separates, exam),
+        finding=finding_id,
+        finding_kind=finding.kind,
+        detail=detail,
+        gain_bits=gain,
+        separates=separates,
+        red_flags=flags,
+    )

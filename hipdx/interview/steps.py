@@ -1,0 +1,86 @@
+"""The interview API for one session: the next question, or why to stop and the final assessment.
+
+    session = start(Mode.PATIENT, age=41, sex=Sex.FEMALE)
+    step = next_step(assessor, session)             # the body map first
+    session = answer_location(kb, session, [Zone.PERINEUM])
+    step = next_step(assessor, session)             # a Question ...
+    session = answer(session, step.finding, Answer.YES)
+    ...                                              # ... until a Stop with the Assessment
+
+The CLI and the web layer both drive the engine through these functions.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from hipdx.assessment import Assessment, Assessor
+from hipdx.engine.evidence import encode
+from hipdx.engine.inference import posterior
+from hipdx.interview.bank import question_bank
+from hipdx.interview.policy import PURPOSES, BatchState, Policy, decide
+from hipdx.interview.questions import Question, finding_question, location_question
+from hipdx.interview.screen import red_flag_table
+from hipdx.interview.session import InterviewSession
+from hipdx.interview.stopping import STOP_REASONS, StopReason
+
+
+class Stop(BaseModel):
+    """The interview is over: why, after how many questions, and the full assessment."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reason: StopReason
+    message: str
+    questions_asked: int
+    assessment: Assessment
+
+
+def next_step(
+    assessor: Assessor, session: InterviewSession, policy: Policy | None = None
+) -> Question | Stop:
+    """The body map if not yet answered, else the policy's next question or its stop.
+
+    Args:
+        assessor: the knowledge base and model.
+        session: the interview so far.
+        policy: strategy, stop rule and screen schedule (default: the mode's shipped policy).
+
+    Raises:
+        InputError: the session names an unknown finding or setting.
+    """
+    kb, model = assessor.kb, assessor.model
+    if session.location is None:
+        return location_question(kb, session.mode)
+    chosen = policy or Policy.default(session.mode)
+    bank = question_bank(kb, model, session.mode)
+    encoded = encode(model, [session.evidence])
+    belief = posterior(model, encoded, session.setting)
+    asked = np.zeros((1, len(bank)), dtype=np.bool_)
+    asked[0, [bank.position[f] for f in session.answers if f in bank.position]] = True
+    state = BatchState(
+        answers=encoded.answers,
+        asked=asked,
+        questions_asked=np.array([session.questions_asked], dtype=np.int64),
+        age=np.array([-1 if session.age is None else session.age], dtype=np.int64),
+        keys=np.zeros(1, dtype=np.uint64),
+    )
+    decision = decide(chosen, model, bank, red_flag_table(kb, bank), belief, state)
+    if decision.stop[0] >= 0:
+        reason = STOP_REASONS[int(decision.stop[0])]
+        return Stop(
+            reason=reason,
+            message=reason.description,
+            questions_asked=session.questions_asked,
+            assessment=assessor.assess(session.evidence, session.setting),
+        )
+    return finding_question(
+        kb,
+        model,
+        session.mode,
+        bank.finding_ids[int(decision.position[0])],
+        PURPOSES[int(decision.purpose[0])],
+        belief[0],
+        session.questions_asked + 1,
+    )

@@ -1,0 +1,106 @@
+"""The red-flag screen: what it asks, when, and which flags it covers in each mode."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from hipdx.assessment import Assessor
+from hipdx.interview import Mode, question_bank
+from hipdx.interview.screen import red_flag_table, screen_state
+
+
+def state(
+    assessor: Assessor, mode: Mode, answers: dict[str, bool], age: int = 40
+) -> dict[str, list[str]]:
+    """The screen's pending questions by kind, after the screen items are answered no and
+    `answers` on top."""
+    bank = question_bank(assessor.kb, assessor.model, mode)
+    flags = red_flag_table(assessor.kb, bank)
+    yes = np.zeros((1, len(bank)), dtype=np.bool_)
+    asked = bank.screen[None, :].copy()
+    for finding, value in answers.items():
+        asked[0, bank.position[finding]] = True
+        yes[0, bank.position[finding]] = value
+    result = screen_state(flags, bank, yes, asked, np.array([age]))
+    named = {
+        kind: [bank.finding_ids[k] for k in np.flatnonzero(getattr(result, kind)[0])]
+        for kind in ("follow_up", "screen", "settle")
+    }
+    named["fired"] = [flags.ids[r] for r in np.flatnonzero(result.fired[0])]
+    named["emergency"] = ["yes"] if result.emergency[0] else []
+    return named
+
+
+def test_the_screen_is_every_screen_finding_the_mode_can_ask(assessor: Assessor) -> None:
+    for mode in Mode:
+        bank = question_bank(assessor.kb, assessor.model, mode)
+        expected = [
+            f.id for f in assessor.kb.findings.values() if f.screen and mode.can_ask(f.kind)
+        ]
+        assert [bank.finding_ids[k] for k in np.flatnonzero(bank.screen)] == expected
+
+
+@pytest.mark.parametrize(
+    ("mode", "answers", "age", "kind", "expected"),
+    [
+        # A yes to fever is followed up at once with what makes it an emergency.
+        (
+            Mode.PATIENT,
+            {"fever": True},
+            40,
+            "follow_up",
+            {"recent_infection", "systemically_unwell"},
+        ),
+        (Mode.CLINICIAN, {"fever": True}, 40, "follow_up", {"painful_hip_motion_guarding"}),
+        (Mode.PATIENT, {"fever": True}, 40, "fired", {"infection_fever"}),
+        # Night pain alone is no red flag, but it asks whether anything systemic goes with it.
+        (Mode.PATIENT, {"night_pain": True}, 40, "follow_up", {"systemically_unwell"}),
+        (Mode.PATIENT, {"night_pain": True}, 40, "fired", set()),
+        # Progressive deficit: ask about both legs (cauda equina).
+        (Mode.PATIENT, {"progressive_neuro_deficit": True}, 40, "follow_up", {"pain_bilateral"}),
+        # Settling questions that need no examination: a lump for everyone, a fall from 70.
+        (Mode.PATIENT, {}, 40, "settle", {"palpable_mass"}),
+        (Mode.PATIENT, {}, 75, "settle", {"palpable_mass", "onset_fall"}),
+        (Mode.PATIENT, {}, 16, "settle", {"palpable_mass", "pain_sit_bone"}),
+        (Mode.PATIENT, {"onset_fall": True}, 75, "fired", {"fracture_fall_older_adult"}),
+        (Mode.PATIENT, {"palpable_mass": False}, 40, "settle", set()),
+        # Emergencies.
+        (Mode.PATIENT, {"saddle_anaesthesia": True}, 40, "emergency", {"yes"}),
+        (Mode.PATIENT, {"fever": True, "recent_infection": True}, 40, "emergency", {"yes"}),
+    ],
+)
+def test_screen_questions(
+    assessor: Assessor,
+    mode: Mode,
+    answers: dict[str, bool],
+    age: int,
+    kind: str,
+    expected: set[str],
+) -> None:
+    got = set(state(assessor, mode, answers, age)[kind])
+    assert expected <= got if kind == "follow_up" else got == expected
+
+
+def test_screen_items_wait_while_a_follow_up_is_pending(assessor: Assessor) -> None:
+    bank = question_bank(assessor.kb, assessor.model, Mode.PATIENT)
+    flags = red_flag_table(assessor.kb, bank)
+    yes = np.zeros((1, len(bank)), dtype=np.bool_)
+    asked = yes.copy()
+    yes[0, bank.position["fever"]] = asked[0, bank.position["fever"]] = True
+    result = screen_state(flags, bank, yes, asked, np.array([-1]))
+    assert result.follow_up[0, bank.position["inability_bear_weight"]]
+    assert not (result.follow_up & result.screen).any()
+    assert not result.complete[0]
+
+
+def test_patient_mode_keeps_no_examination_only_flag(assessor: Assessor) -> None:
+    bank = question_bank(assessor.kb, assessor.model, Mode.PATIENT)
+    ids = red_flag_table(assessor.kb, bank).ids
+    assert "ces_perianal_sensation_reduced" not in ids and "ces_saddle_anaesthesia" in ids
+    assert not any(i.endswith("_on_imaging") for i in ids)
+
+
+def test_every_patient_mode_flag_is_covered(assessor: Assessor) -> None:
+    bank = question_bank(assessor.kb, assessor.model, Mode.PATIENT)
+    assert red_flag_table(assessor.kb, bank).covered.all()

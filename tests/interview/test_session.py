@@ -1,0 +1,83 @@
+"""Sessions: pure updates, the body map's semantics, and a JSON round trip."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hipdx.errors import InputError
+from hipdx.interview import InterviewSession, Mode, answer, answer_location, load_session, start
+from hipdx.knowledge.schema import KnowledgeBase
+from hipdx.types import Answer, Sex, Zone
+
+FIXTURES = [HealthCheck.function_scoped_fixture]
+
+
+def test_start_is_empty_and_counts_no_questions() -> None:
+    session = start(Mode.PATIENT, age=30, sex=Sex.MALE)
+    assert session.location is None and session.asked == () and session.answers == {}
+    assert session.questions_asked == 0
+
+
+def test_start_rejects_an_impossible_age() -> None:
+    with pytest.raises(InputError, match="age 130"):
+        start(Mode.PATIENT, age=130)
+
+
+def test_answer_returns_a_new_session_and_keeps_the_first_position() -> None:
+    first = start(Mode.PATIENT)
+    second = answer(first, "night_pain", Answer.YES)
+    third = answer(answer(second, "fever", Answer.NO), "night_pain", Answer.UNKNOWN)
+    assert first.answers == {} and second.answers == {"night_pain": Answer.YES}
+    assert third.asked == ("night_pain", "fever")
+    assert third.answers["night_pain"] is Answer.UNKNOWN
+    assert third.questions_asked == 2
+
+
+def test_body_map_sets_chosen_zones_yes_and_leaves_the_rest_unknown(kb: KnowledgeBase) -> None:
+    session = answer_location(kb, start(Mode.PATIENT), [Zone.SIT_BONE, Zone.POSTERIOR_THIGH])
+    assert session.answers == {"pain_sit_bone": Answer.YES, "pain_posterior_thigh": Answer.YES}
+    assert session.location == (Zone.SIT_BONE, Zone.POSTERIOR_THIGH)
+    assert session.asked == () and session.questions_asked == 1
+
+
+def test_body_map_answered_again_replaces_the_choice_but_keeps_asked_findings(
+    kb: KnowledgeBase,
+) -> None:
+    session = answer_location(kb, start(Mode.PATIENT), [Zone.SIT_BONE, Zone.LOW_BACK])
+    session = answer(session, "pain_low_back", Answer.YES)
+    session = answer_location(kb, session, [Zone.PERINEUM])
+    assert session.answers == {"pain_low_back": Answer.YES, "pain_perineum": Answer.YES}
+
+
+def test_an_empty_body_map_is_an_answer(kb: KnowledgeBase) -> None:
+    session = answer_location(kb, start(Mode.CLINICIAN), [])
+    assert session.location == () and session.answers == {} and session.questions_asked == 1
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=FIXTURES)
+@given(data=st.data())
+def test_session_round_trips_through_json(kb: KnowledgeBase, data: st.DataObject) -> None:
+    session = start(
+        data.draw(st.sampled_from(list(Mode))),
+        setting=data.draw(st.sampled_from([None, "primary_care", "specialist"])),
+        age=data.draw(st.one_of(st.none(), st.integers(0, 120))),
+        sex=data.draw(st.one_of(st.none(), st.sampled_from(list(Sex)))),
+    )
+    if data.draw(st.booleans()):
+        session = answer_location(kb, session, data.draw(st.lists(st.sampled_from(list(Zone)))))
+    for finding in data.draw(st.lists(st.sampled_from(sorted(kb.findings)), max_size=20)):
+        session = answer(session, finding, data.draw(st.sampled_from(list(Answer))))
+    text = session.model_dump_json()
+    assert load_session(text) == session
+    assert InterviewSession.model_validate_json(text).evidence == session.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{", '{"mode": "vet"}', '{"mode": "patient", "age": 200}', '{"mode": "patient", "x": 1}'],
+)
+def test_load_session_rejects_bad_json(text: str) -> None:
+    with pytest.raises(InputError, match="not a valid interview session"):
+        load_session(text)
