@@ -105,9 +105,10 @@ def evidence_from_questionnaire_response(
         value = item.answer[0]
         where = f"item {link!r}"
         if link == AGE_LINK_ID:
-            if value.valueInteger is None and value.valueDecimal is None:
+            number = value.valueInteger if value.valueInteger is not None else value.valueDecimal
+            if number is None:
                 raise InputError(f"{where}: expected valueInteger")
-            age = int(value.valueInteger if value.valueInteger is not None else value.valueDecimal)
+            age = int(number)
         elif link == SEX_LINK_ID:
             if value.valueCoding is not None:
                 sex = _sex(str(value.valueCoding.code), where)

@@ -102,7 +102,10 @@ def assessment_bundle(
     subject = _subject(patient_id)
     level = assessment.triage.level
     notes = [
-        Annotation(text=f"Triage: {level.value}. " + " ".join(r.clinician for r in assessment.triage.reasons)),
+        Annotation(
+            text=f"Triage: {level.value}. "
+            + " ".join(r.clinician for r in assessment.triage.reasons)
+        ),
         Annotation(text=assessment.disclaimer),
     ]
     if assessment.triage.red_flags:
@@ -150,13 +153,19 @@ def assessment_bundle(
                     ],
                     code=condition_concept(kb.conditions[condition_id]),
                     subject=subject,
-                    note=[Annotation(text=f"hipdx probability {probability:.1%} ({verification}).")],
+                    note=[
+                        Annotation(text=f"hipdx probability {probability:.1%} ({verification}).")
+                    ],
                 ),
             )
         )
 
     def reasons(item: PlannedItem) -> list[Reference] | None:
-        refs = [Reference(reference=condition_urls[c]) for c in item.for_conditions if c in condition_urls]
+        refs = [
+            Reference(reference=condition_urls[c])
+            for c in item.for_conditions
+            if c in condition_urls
+        ]
         return refs or None
 
     for item in assessment.plan.workup:
@@ -179,7 +188,9 @@ def assessment_bundle(
                     ),
                     subject=subject,
                     reasonReference=reasons(item),
-                    note=[Annotation(text=f"When: {item.condition_note}")] if item.condition_note else None,
+                    note=[Annotation(text=f"When: {item.condition_note}")]
+                    if item.condition_note
+                    else None,
                     patientInstruction=item.patient,
                 ),
             )

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from fhir.resources.R4B.coding import Coding
-from fhir.resources.R4B.questionnaire import Questionnaire, QuestionnaireItem, QuestionnaireItemAnswerOption
+from fhir.resources.R4B.questionnaire import (
+    Questionnaire,
+    QuestionnaireItem,
+    QuestionnaireItemAnswerOption,
+)
 
 from hipdx.interop.codes import FINDING_SYSTEM, QUESTIONNAIRE_URL, answer_coding, sex_coding
 from hipdx.knowledge.schema import Finding, KnowledgeBase
@@ -22,9 +26,7 @@ def _finding_item(finding: Finding) -> QuestionnaireItem:
         prefix=finding.kind.value,
         text=finding.question if patient else finding.clinician,
         type="choice",
-        answerOption=[
-            QuestionnaireItemAnswerOption(valueCoding=answer_coding(a)) for a in Answer
-        ],
+        answerOption=[QuestionnaireItemAnswerOption(valueCoding=answer_coding(a)) for a in Answer],
     )
 
 

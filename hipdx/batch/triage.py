@@ -1,0 +1,125 @@
+"""Triage for a whole chunk at once: the KB's red-flag rules and triage policy as arrays.
+
+Agrees with `hipdx.triage.rules.triage` row by row: level = the most urgent of the fired red
+flags and of the suspected conditions (probability at or above `suspected_above`); when neither
+applies, self-care if the self-care conditions together reach the policy threshold, else routine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from hipdx.engine.model import DiagnosticModel, FloatArray
+from hipdx.knowledge.schema import KnowledgeBase
+from hipdx.types import RedFlagId, TriageLevel
+
+LEVELS: tuple[TriageLevel, ...] = tuple(TriageLevel)
+"""Triage levels in rank order; a level's rank indexes this tuple."""
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class RedFlagRule:
+    """One compiled rule: finding columns and age limits (NaN when absent)."""
+
+    all_of: IntArray
+    any_of: IntArray
+    none_of: IntArray
+    age_at_least: float
+    age_below: float
+
+
+@dataclass(frozen=True)
+class TriageTables:
+    """The red flags, condition thresholds and policy of a KB, indexed like the model."""
+
+    red_flag_ids: tuple[RedFlagId, ...]
+    rules: tuple[RedFlagRule, ...]
+    urgency: IntArray
+    """(K,) rank of each red flag's urgency."""
+    suspected_above: FloatArray
+    """(C,) threshold per condition, +inf where the condition has none."""
+    suspected_rank: IntArray
+    """(C,) rank of `triage_when_suspected`."""
+    self_care: BoolArray
+    """(C,) conditions whose `triage_when_suspected` is self-care."""
+    self_care_min_probability: float
+
+
+def compile_triage(kb: KnowledgeBase, model: DiagnosticModel) -> TriageTables:
+    """Compile the KB's triage data against the model's condition and finding order."""
+    flags = list(kb.red_flags.values())
+    conditions = [kb.conditions[c] for c in model.condition_ids]
+
+    def columns(ids: list[str]) -> IntArray:
+        return np.array([model.finding_index[f] for f in ids], dtype=np.int64)
+
+    def limit(value: int | None) -> float:
+        return np.nan if value is None else float(value)
+
+    return TriageTables(
+        red_flag_ids=tuple(f.id for f in flags),
+        rules=tuple(
+            RedFlagRule(
+                columns(f.when.all_of),
+                columns(f.when.any_of),
+                columns(f.when.none_of),
+                limit(f.when.age_at_least),
+                limit(f.when.age_below),
+            )
+            for f in flags
+        ),
+        urgency=np.array([f.urgency.rank for f in flags], dtype=np.int64),
+        suspected_above=np.array(
+            [np.inf if c.suspected_above is None else c.suspected_above for c in conditions]
+        ),
+        suspected_rank=np.array([c.triage_when_suspected.rank for c in conditions], dtype=np.int64),
+        self_care=np.array(
+            [c.triage_when_suspected is TriageLevel.SELF_CARE for c in conditions], dtype=np.bool_
+        ),
+        self_care_min_probability=kb.triage_policy.self_care_min_probability,
+    )
+
+
+def fired(tables: TriageTables, answers: NDArray[np.int8], age: FloatArray) -> BoolArray:
+    """(N, K) whether each red flag's rule holds for each row (age NaN = unknown)."""
+    present = answers == 1
+    result = np.ones((answers.shape[0], len(tables.rules)), dtype=np.bool_)
+    known_age = ~np.isnan(age)
+    for k, rule in enumerate(tables.rules):
+        holds = result[:, k]
+        if rule.all_of.size:
+            holds &= present[:, rule.all_of].all(axis=1)
+        if rule.any_of.size:
+            holds &= present[:, rule.any_of].any(axis=1)
+        if rule.none_of.size:
+            holds &= ~present[:, rule.none_of].any(axis=1)
+        if not np.isnan(rule.age_at_least):
+            holds &= known_age & (np.nan_to_num(age, nan=-1.0) >= rule.age_at_least)
+        if not np.isnan(rule.age_below):
+            holds &= known_age & (np.nan_to_num(age, nan=np.inf) < rule.age_below)
+    return result
+
+
+def triage_levels(tables: TriageTables, probabilities: FloatArray, flags: BoolArray) -> IntArray:
+    """(N,) triage rank per row from the fired red flags (N, K) and posteriors (N, C)."""
+    red = np.where(flags, tables.urgency, -1).max(axis=1, initial=-1)
+    suspected = np.where(probabilities >= tables.suspected_above, tables.suspected_rank, -1).max(
+        axis=1, initial=-1
+    )
+    escalated = np.maximum(red, suspected)
+    if tables.self_care.any():
+        self_care_total = probabilities[:, tables.self_care].sum(axis=1)
+        baseline = np.where(
+            self_care_total >= tables.self_care_min_probability,
+            TriageLevel.SELF_CARE.rank,
+            TriageLevel.ROUTINE.rank,
+        )
+    else:
+        baseline = np.full(len(probabilities), TriageLevel.ROUTINE.rank)
+    levels: IntArray = np.where(escalated >= 0, escalated, baseline).astype(np.int64)
+    return levels
