@@ -13,10 +13,17 @@ def log_joint(
     model: DiagnosticModel, evidence: EncodedEvidence, setting: SettingId | None = None
 ) -> FloatArray:
     """log P(condition, evidence) for every case and condition, shape (N, C)."""
-    yes = (evidence.answers == 1).astype(np.float64)
-    no = (evidence.answers == -1).astype(np.float64)
-    scores: FloatArray = model.log_prior[model.setting_index(setting)] + yes @ model.log_yes
-    scores += no @ model.log_no
+    # Only findings answered somewhere in the batch contribute; skipping the rest keeps the
+    # products small when a cohort file or an interview has answered a few findings.
+    answered = np.flatnonzero(evidence.answers.any(axis=0))
+    answers = evidence.answers[:, answered]
+    yes = (answers == 1).astype(np.float64)
+    no = (answers == -1).astype(np.float64)
+    scores: FloatArray = np.broadcast_to(
+        model.log_prior[model.setting_index(setting)], (len(evidence), len(model.condition_ids))
+    ).copy()
+    scores += yes @ model.log_yes[answered]
+    scores += no @ model.log_no[answered]
     known_age = evidence.age_band >= 0
     if known_age.any():
         scores[known_age] += model.log_age[evidence.age_band[known_age]]
