@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	$(BIN)/hipdx interview
+	$(BIN)/hipdx serve --host 127.0.0.1 --port 8000
 
 test: install system-deps
 	$(BIN)/pytest -q

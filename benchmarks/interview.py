@@ -27,7 +27,7 @@ def _row(run: RunResult) -> str:
     return (
         f"  {run.name:<16} top-1 {run.top1:6.1%}  top-3 {run.top3:6.1%}  "
         f"questions median {run.median_questions:4g} p90 {run.p90_questions:4g}  "
-        f"(screen {np.median(run.screen_questions):g})  "
+        f"(screen {np.median(run.screen_questions):g}, groups {np.median(run.group_questions):g})  "
         f"red flag asked {run.red_flag_share:6.1%} of {int(run.red_flag_case.sum())}"
     )
 
@@ -39,9 +39,14 @@ def _report(report: SimulationReport, seconds: float) -> None:
     engine = report.run("engine")
     stops = ", ".join(f"{r.value} {c}" for r, c in engine.stop_counts().items() if c)
     print(f"  engine stopped: {stops}")
+    if engine.exam_flag_case.any():
+        print(
+            f"  examination-only red flags: {engine.exam_flag_share:.1%} "
+            f"of {int(engine.exam_flag_case.sum())} caught"
+        )
     if engine.other_flag_case.any():
         print(
-            f"  red flags outside the screen (examination-only): {engine.other_flag_share:.1%} "
+            f"  red flags outside the screen: {engine.other_flag_share:.1%} "
             f"of {int(engine.other_flag_case.sum())} caught"
         )
     check = check_targets(report)

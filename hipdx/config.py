@@ -67,6 +67,13 @@ class Settings(BaseSettings):
         default=True,
         description="Serve the OpenAPI schema and interactive docs at /openapi.json and /docs.",
     )
+    preload_nlp: bool = Field(
+        default=True,
+        description=(
+            "Load the free-text reader in the background at start-up, so the first request "
+            "with text does not wait for it (when the `nlp` extra is installed)."
+        ),
+    )
     page_size: int = Field(
         default=50, ge=1, le=500, description="Past assessments shown per page of the list."
     )

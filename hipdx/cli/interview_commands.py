@@ -18,7 +18,13 @@ from hipdx.errors import InputError
 from hipdx.evaluation.cases import Case
 from hipdx.interview.bank import Mode
 from hipdx.interview.questions import Question, QuestionKind
-from hipdx.interview.session import InterviewSession, answer, answer_location, start
+from hipdx.interview.session import (
+    InterviewSession,
+    answer,
+    answer_location,
+    answer_screen,
+    start,
+)
 from hipdx.interview.simulate import simulate as run_simulation
 from hipdx.interview.snapshot import snapshot
 from hipdx.interview.steps import Stop, next_step
@@ -106,6 +112,9 @@ def _conduct(
         if step.kind is QuestionKind.LOCATION:
             chosen = _ask_zones(step)
             session = answer_location(kb, session, [step.zones[i].zone for i in chosen])
+        elif step.kind is QuestionKind.SCREEN_GROUP:
+            assert step.screen_group is not None
+            session = answer_screen(kb, session, step.screen_group, _ask_answer())
         else:
             assert step.finding is not None
             session = answer(session, step.finding, _ask_answer())

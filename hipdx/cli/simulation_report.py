@@ -17,12 +17,24 @@ LABELS = {
 
 
 def summary_table(report: SimulationReport) -> Table:
-    """One row per run: accuracy, questions asked, red-flag safety, why interviews stopped."""
+    """One row per run: accuracy, questions asked (screen and grouped screening questions among
+    them), red-flag safety (screen-covered and examination-only flags), why interviews stopped."""
     table = Table(
         title=f"Interview simulation: {report.mode.value} mode, {report.setting}, "
         f"n={report.n:,}, seed={report.seed}"
     )
-    for column in ("run", "top-1", "top-3", "median Q", "p90 Q", "screen Q", "red flag asked"):
+    columns = (
+        "run",
+        "top-1",
+        "top-3",
+        "median Q",
+        "p90 Q",
+        "screen Q",
+        "groups",
+        "red flag asked",
+        "exam red flag",
+    )
+    for column in columns:
         table.add_column(column, justify="left" if column == "run" else "right")
     table.add_column("stopped because")
     for run in report.runs:
@@ -34,7 +46,11 @@ def summary_table(report: SimulationReport) -> Table:
             f"{run.median_questions:g}",
             f"{run.p90_questions:g}",
             f"{np.median(run.screen_questions):g}",
+            f"{np.median(run.group_questions):g}",
             f"{run.red_flag_share:.1%} of {int(run.red_flag_case.sum())}",
+            f"{run.exam_flag_share:.1%} of {int(run.exam_flag_case.sum())}"
+            if run.exam_flag_case.any()
+            else "-",
             stops,
         )
     return table

@@ -3,22 +3,22 @@
 from hipdx.store.base import ConflictError, NotFoundError, Store, StoreError
 from hipdx.store.memory import MemoryStore
 from hipdx.store.models import (
-    AssessmentCreate,
     AssessmentPage,
     AssessmentSummary,
     AuditEntry,
+    NewAssessment,
     StoredAssessment,
     StoredInterview,
 )
 from hipdx.store.sql import SqlStore
 
 __all__ = [
-    "AssessmentCreate",
     "AssessmentPage",
     "AssessmentSummary",
     "AuditEntry",
     "ConflictError",
     "MemoryStore",
+    "NewAssessment",
     "NotFoundError",
     "SqlStore",
     "Store",

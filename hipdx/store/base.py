@@ -11,10 +11,10 @@ from typing import Protocol
 
 from hipdx.errors import HipdxError
 from hipdx.store.models import (
-    AssessmentCreate,
     AssessmentPage,
     AuditEntry,
     JsonObject,
+    NewAssessment,
     StoredAssessment,
     StoredInterview,
 )
@@ -35,7 +35,7 @@ class NotFoundError(StoreError):
 class Store(Protocol):
     """Persistence of assessments, interview sessions and the audit log."""
 
-    def create_assessment(self, *, new: AssessmentCreate, actor: str) -> StoredAssessment:
+    def create_assessment(self, *, new: NewAssessment, actor: str) -> StoredAssessment:
         """Keep an assessment and audit `assessment.create`."""
         ...
 
@@ -67,7 +67,7 @@ class Store(Protocol):
         actor: str,
         action: str,
         detail: JsonObject,
-        finished: AssessmentCreate | None = None,
+        finished: NewAssessment | None = None,
     ) -> StoredInterview:
         """Replace the state of an interview read at `revision` and audit `action`.
 

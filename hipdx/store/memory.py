@@ -7,11 +7,11 @@ from datetime import datetime
 
 from hipdx.store.base import ConflictError, NotFoundError
 from hipdx.store.models import (
-    AssessmentCreate,
     AssessmentPage,
     AssessmentSummary,
     AuditEntry,
     JsonObject,
+    NewAssessment,
     StoredAssessment,
     StoredInterview,
 )
@@ -50,7 +50,7 @@ class MemoryStore:
             )
         )
 
-    def _add_assessment(self, at: datetime, actor: str, new: AssessmentCreate) -> str:
+    def _add_assessment(self, at: datetime, actor: str, new: NewAssessment) -> str:
         assessment_id = new_id()
         self._assessments[assessment_id] = StoredAssessment(
             id=assessment_id,
@@ -66,7 +66,7 @@ class MemoryStore:
         self._search[assessment_id] = new.search_text
         return assessment_id
 
-    def create_assessment(self, *, new: AssessmentCreate, actor: str) -> StoredAssessment:
+    def create_assessment(self, *, new: NewAssessment, actor: str) -> StoredAssessment:
         with self._lock:
             now = self._clock()
             assessment_id = self._add_assessment(now, actor, new)
@@ -130,7 +130,7 @@ class MemoryStore:
         actor: str,
         action: str,
         detail: JsonObject,
-        finished: AssessmentCreate | None = None,
+        finished: NewAssessment | None = None,
     ) -> StoredInterview:
         with self._lock:
             now = self._clock()

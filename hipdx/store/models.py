@@ -18,7 +18,7 @@ class StoreModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class AssessmentCreate(StoreModel):
+class NewAssessment(StoreModel):
     """A computed assessment to keep: the input as given, the result JSON and how to list it."""
 
     origin: str = Field(description="Where it came from: `api`, `clinician` or `interview`.")

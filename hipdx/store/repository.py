@@ -12,11 +12,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hipdx.store.models import (
-    AssessmentCreate,
     AssessmentPage,
     AssessmentSummary,
     AuditEntry,
     JsonObject,
+    NewAssessment,
     StoredAssessment,
     StoredInterview,
 )
@@ -103,7 +103,7 @@ def list_audit(
 
 
 def add_assessment(
-    session: Session, *, assessment_id: str, at: datetime, actor: str, new: AssessmentCreate
+    session: Session, *, assessment_id: str, at: datetime, actor: str, new: NewAssessment
 ) -> StoredAssessment:
     """Insert an assessment row."""
     row = AssessmentRow(

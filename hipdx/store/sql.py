@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hipdx.store import repository
 from hipdx.store.base import ConflictError, NotFoundError, StoreError
 from hipdx.store.db import make_engine, migrate
 from hipdx.store.models import (
-    AssessmentCreate,
     AssessmentPage,
     AuditEntry,
     JsonObject,
+    NewAssessment,
     StoredAssessment,
     StoredInterview,
 )
@@ -41,6 +42,9 @@ class SqlStore:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._clock = clock
+        self._write_lock: AbstractContextManager[object] = (
+            threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
+        )
 
     @classmethod
     def open(cls, url: str, clock: Clock = utc_now) -> SqlStore:
@@ -50,13 +54,19 @@ class SqlStore:
         return cls(engine, clock)
 
     @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
-            yield session
+    def _transaction(self, write: bool = False) -> Iterator[Session]:
+        """One transaction. SQLite has one writer at a time: this process's writers queue on a
+        lock rather than all holding connections that wait on the database's busy timeout."""
+        lock = self._write_lock if write else nullcontext()
+        try:
+            with lock, self._sessions.begin() as session:
+                yield session
+        except OperationalError as exc:  # unreachable, locked past the busy timeout, ...
+            raise StoreError("the database is not available") from exc
 
-    def create_assessment(self, *, new: AssessmentCreate, actor: str) -> StoredAssessment:
+    def create_assessment(self, *, new: NewAssessment, actor: str) -> StoredAssessment:
         now, assessment_id = self._clock(), new_id()
-        with self._transaction() as session:
+        with self._transaction(write=True) as session:
             stored = repository.add_assessment(
                 session, assessment_id=assessment_id, at=now, actor=actor, new=new
             )
@@ -83,7 +93,7 @@ class SqlStore:
 
     def create_interview(self, *, state: JsonObject, actor: str) -> StoredInterview:
         now, interview_id = self._clock(), new_id()
-        with self._transaction() as session:
+        with self._transaction(write=True) as session:
             stored = repository.add_interview(
                 session, interview_id=interview_id, at=now, actor=actor, state=state
             )
@@ -111,10 +121,10 @@ class SqlStore:
         actor: str,
         action: str,
         detail: JsonObject,
-        finished: AssessmentCreate | None = None,
+        finished: NewAssessment | None = None,
     ) -> StoredInterview:
         now = self._clock()
-        with self._transaction() as session:
+        with self._transaction(write=True) as session:
             if repository.get_interview(session, interview_id=interview_id) is None:
                 raise NotFoundError(f"no interview {interview_id!r}")
             assessment_id = None
@@ -156,7 +166,7 @@ class SqlStore:
     def record_event(
         self, *, actor: str, action: str, target_type: str, target_id: str, detail: JsonObject
     ) -> None:
-        with self._transaction() as session:
+        with self._transaction(write=True) as session:
             repository.add_audit(
                 session,
                 at=self._clock(),

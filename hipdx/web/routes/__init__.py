@@ -1,0 +1,1 @@
+"""One router per area: service and knowledge base, assessments, interviews, pages."""
