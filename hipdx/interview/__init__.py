@@ -1,8 +1,9 @@
 """The adaptive interview: the body map, the red-flag screen, then the most informative question
 until the leading condition is confident enough; plus the simulator that measures it.
 
-Public API for one interview (CLI and web): `start`, `answer`, `answer_location`, `next_step`
-(a Question or a Stop), `snapshot`; sessions round-trip through JSON (`load_session`).
+Public API for one interview (CLI and web): `start`, `answer`, `answer_location`,
+`answer_screen` (a grouped red-flag screening question), `next_step` (a Question or a Stop),
+`snapshot`; sessions round-trip through JSON (`load_session`).
 """
 
 from hipdx.interview.bank import Mode, QuestionBank, question_bank
@@ -13,6 +14,7 @@ from hipdx.interview.session import (
     InterviewSession,
     answer,
     answer_location,
+    answer_screen,
     load_session,
     start,
 )
@@ -43,6 +45,7 @@ __all__ = [
     "ZoneChoice",
     "answer",
     "answer_location",
+    "answer_screen",
     "load_session",
     "next_step",
     "question_bank",

@@ -3,6 +3,10 @@
 Patient mode asks what a patient can answer (symptoms, history, risk factors); clinician mode adds
 examination tests. Investigations (imaging, blood tests, injections) are results, not questions,
 and are never asked: a clinician enters them into a case file and runs `hipdx assess`.
+
+The red-flag screen is the findings with a `screen_group`: each group (screen_groups.yaml) is asked
+as one question, in the groups' order. A group is in a mode's bank when the mode can ask its
+members (examination groups are clinician-only).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from hipdx.engine.model import DiagnosticModel
-from hipdx.knowledge.schema import KnowledgeBase
+from hipdx.knowledge.schema import KnowledgeBase, ScreenGroupId
 from hipdx.types import FindingId, FindingKind, Zone
 
 IntArray = NDArray[np.int64]
@@ -47,11 +51,16 @@ class QuestionBank:
     columns: IntArray
     """(K,) model column of each askable finding."""
     screen: BoolArray
-    """(K,) True for the red-flag screen items (findings marked `screen: true`)."""
+    """(K,) True for the red-flag screen items (findings marked `screen: true` or with a
+    `screen_group`)."""
     patient: BoolArray
     """(K,) a patient can answer the finding (not an examination test)."""
     zones: dict[Zone, tuple[FindingId, ...]]
     """The location findings of each body-map zone (set yes when the zone is chosen)."""
+    groups: tuple[ScreenGroupId, ...]
+    """The screen groups this mode asks, in their order ("group indices")."""
+    members: BoolArray
+    """(G, K) the bank positions each screen group asks about."""
     position: dict[FindingId, int] = field(repr=False)
 
     def __len__(self) -> int:
@@ -66,9 +75,16 @@ def question_bank(kb: KnowledgeBase, model: DiagnosticModel, mode: Mode) -> Ques
         for zone in Zone
     }
     columns = np.array([model.finding_index[f] for f in askable], dtype=np.int64)
-    screen = np.array([kb.findings[f].screen for f in askable], dtype=np.bool_)
+    grouped = [kb.findings[f].screen_group for f in askable]
+    screen = np.array(
+        [kb.findings[f].screen or g is not None for f, g in zip(askable, grouped, strict=True)],
+        dtype=np.bool_,
+    )
     patient = np.array([kb.findings[f].kind.patient_answerable for f in askable], dtype=np.bool_)
-    for array in (columns, screen, patient):
+    groups = tuple(g for g in kb.screen_groups if g in grouped)
+    members = np.array([[g == group for g in grouped] for group in groups], dtype=np.bool_)
+    members = members.reshape(len(groups), len(askable))
+    for array in (columns, screen, patient, members):
         array.flags.writeable = False
     return QuestionBank(
         mode=mode,
@@ -77,5 +93,7 @@ def question_bank(kb: KnowledgeBase, model: DiagnosticModel, mode: Mode) -> Ques
         screen=screen,
         patient=patient,
         zones=zones,
+        groups=groups,
+        members=members,
         position={f: k for k, f in enumerate(askable)},
     )

@@ -3,9 +3,10 @@
 The order of business, for every interview in the batch:
 
 1. follow-ups of a red flag answered yes, at once;
-2. the rest of the red-flag screen: in the `block` schedule right after the body map (screen items
-   first, then the questions that settle flags with no screen item); in the `interleaved` schedule
-   mixed with diagnostic questions, but finished by question `deadline`;
+2. the rest of the red-flag screen: in the `block` schedule right after the body map (the members
+   of a group answered yes or don't know first, then the next grouped screening question in the
+   groups' order, then the questions that settle flags with no screen item); in the `interleaved`
+   schedule mixed with diagnostic questions, but finished by question `deadline`;
 3. otherwise the strategy's best question, unless the stop rule closes the interview.
 
 The strategy only orders the questions the safety rules leave open; it can never skip the screen.
@@ -45,7 +46,8 @@ class Purpose(StrEnum):
 
 PURPOSES: tuple[Purpose, ...] = tuple(Purpose)
 SCREEN_SCHEDULE = ScreenSchedule.BLOCK
-"""The shipped schedule: safety first. On 10,000 simulated patients per mode
+"""The shipped schedule: safety first. Measured before the screen was grouped: on 10,000
+simulated patients per mode
 (benchmarks/interview.py) the block schedule finds the first red flag at question 6-7 (median;
 p90 15) against 14 (p90 22) interleaved. Interleaving is about 0.5-0.8 points more accurate at
 top-1, mostly because patients closed by an emergency red flag have then answered more diagnostic
@@ -83,6 +85,8 @@ class BatchState:
     """(N,) age in years, -1 when unknown."""
     keys: UIntArray
     """(N,) one key per interview, for strategies that need one (random order)."""
+    expanded: BoolArray | None = None
+    """(N, G) the screen group was answered yes or don't know (None: no group so answered)."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,10 @@ class Decision:
     """What each of N interviews does next."""
 
     position: IntArray
-    """(N,) bank position to ask, -1 when stopping."""
+    """(N,) bank position to ask, -1 when stopping or asking a screen group."""
+    group: IntArray
+    """(N,) screen group to ask (index into the bank's groups), -1 when asking a finding or
+    stopping."""
     stop: IntArray
     """(N,) STOP_REASONS code, GO_ON (-1) when asking."""
     purpose: IntArray
@@ -127,7 +134,7 @@ def decide(
     """
     table = model.p_yes[:, bank.columns]
     yes = state.answers[:, bank.columns] == 1
-    screen = screen_state(flags, bank, yes, state.asked, state.age)
+    screen = screen_state(flags, bank, yes, state.asked, state.age, state.expanded)
     available = ~state.asked
     best_gain = np.full(len(belief), np.inf)
     if np.isfinite(policy.stop.min_gain_bits):
@@ -146,17 +153,21 @@ def decide(
     allowed = available.copy()
     follow = screen.follow_up.any(axis=1)
     allowed[follow] = screen.follow_up[follow]
-    rest = ~follow & (screen.screen | screen.settle).any(axis=1)
+    has_groups = screen.groups.any(axis=1)
+    rest = ~follow & ((screen.screen | screen.settle).any(axis=1) | has_groups)
     if policy.schedule is ScreenSchedule.INTERLEAVED:
-        left = (screen.screen | screen.settle).sum(axis=1)
+        left = (screen.screen | screen.settle).sum(axis=1) + screen.groups.sum(axis=1)
         rest &= state.questions_asked + left >= policy.deadline
     has_screen = rest & screen.screen.any(axis=1)
     allowed[has_screen] = screen.screen[has_screen]
-    settle_only = rest & ~has_screen
+    ask_group = rest & ~has_screen & has_groups
+    settle_only = rest & ~has_screen & ~has_groups
     allowed[settle_only] = screen.settle[settle_only]
 
     scores = policy.strategy(belief, table, state.keys)
     position = _pick(scores, allowed)
+    first_group = screen.groups.argmax(axis=1) if bank.groups else np.zeros(len(belief), np.int64)
+    group = np.where(ask_group, first_group, -1)
     rows = np.arange(len(position))
     purpose = np.full(len(position), PURPOSES.index(Purpose.DIAGNOSTIC), dtype=np.int64)
     for kind, mask in (
@@ -165,7 +176,9 @@ def decide(
         (Purpose.FOLLOW_UP, screen.follow_up),
     ):
         purpose[mask[rows, position]] = PURPOSES.index(kind)
+    purpose[ask_group] = PURPOSES.index(Purpose.SCREEN)
     stopping = codes != GO_ON
-    position[stopping] = -1
+    position[stopping | ask_group] = -1
+    group[stopping] = -1
     purpose[stopping] = -1
-    return Decision(position, codes, purpose, best_gain, screen)
+    return Decision(position, group, codes, purpose, best_gain, screen)

@@ -4,7 +4,8 @@ Patient mode reads out the knowledge base's patient `question`. Clinician mode s
 question for history items, and for an examination test names the test to perform, with the
 clinician description as detail. Every question carries its reason: the body map opens the
 interview, a red-flag screen item names the flags it checks, and a diagnostic question names its
-expected information gain and the two leading conditions it best separates.
+expected information gain and the two leading conditions it best separates. A grouped screening
+question names every finding it asks about, in the group's own wording, and is answered once.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from hipdx.engine.model import DiagnosticModel, FloatArray
 from hipdx.interview.bank import Mode
 from hipdx.interview.policy import Purpose
 from hipdx.interview.select import expected_information_gain
-from hipdx.knowledge.schema import KnowledgeBase
+from hipdx.knowledge.schema import KnowledgeBase, ScreenGroupId
 from hipdx.types import ConditionId, FindingId, FindingKind, RedFlagId, Zone
 
 LEADING_COVERAGE = 0.95
@@ -27,10 +28,12 @@ probability (at least two): the one most and the one least likely to answer yes.
 
 
 class QuestionKind(StrEnum):
-    """The body map (choose zones) or a yes / no / don't know finding question."""
+    """The body map (choose zones), a yes / no / don't know finding question, or a grouped
+    screening question (yes / no / don't know for the whole group)."""
 
     LOCATION = "location"
     FINDING = "finding"
+    SCREEN_GROUP = "screen_group"
 
 
 class ZoneChoice(BaseModel):
@@ -71,6 +74,10 @@ class Question(BaseModel):
     """Red flags whose rule uses this finding."""
     zones: tuple[ZoneChoice, ...] = ()
     """The body map's zones (location question only)."""
+    screen_group: ScreenGroupId | None = None
+    """The grouped screening question's id (screen-group question only)."""
+    members: tuple[FindingId, ...] = ()
+    """The findings a screen-group question asks about: no sets each unasked one to no."""
 
 
 def location_question(kb: KnowledgeBase, mode: Mode) -> Question:
@@ -104,11 +111,11 @@ def location_question(kb: KnowledgeBase, mode: Mode) -> Question:
     )
 
 
-def _flags_using(kb: KnowledgeBase, finding: FindingId) -> tuple[RedFlagId, ...]:
+def _flags_using(kb: KnowledgeBase, *findings: FindingId) -> tuple[RedFlagId, ...]:
     return tuple(
         flag.id
         for flag in kb.red_flags.values()
-        if finding in flag.when.all_of or finding in flag.when.any_of
+        if any(f in flag.when.all_of or f in flag.when.any_of for f in findings)
     )
 
 
@@ -199,4 +206,46 @@ def finding_question(
         gain_bits=gain,
         separates=separates,
         red_flags=flags,
+    )
+
+
+def screen_group_question(
+    kb: KnowledgeBase,
+    mode: Mode,
+    group_id: ScreenGroupId,
+    members: tuple[FindingId, ...],
+    number: int,
+) -> Question:
+    """One grouped red-flag screening question, answered yes / no / don't know for the group.
+
+    Args:
+        kb: the knowledge base (wording, red flags).
+        mode: patient or clinician wording.
+        group_id: the screen group to ask.
+        members: the group's findings the mode can ask (named in the question).
+        number: the question's 1-based position in the interview.
+    """
+    group = kb.screen_groups[group_id]
+    flags = _flags_using(kb, *members)
+    if mode is Mode.PATIENT:
+        text, detail = group.patient, None
+        reason = (
+            "Safety questions we ask everyone, together: if none of these applies, answer no; "
+            "if any might, answer yes or don't know and we will go through them one by one."
+        )
+    else:
+        text = group.clinician
+        detail = "; ".join(kb.findings[f].label for f in members)
+        names = "; ".join(kb.red_flags[f].name for f in flags)
+        reason = f"Red-flag screen ({group.name}, one question; no = all absent): {names}."
+    return Question(
+        kind=QuestionKind.SCREEN_GROUP,
+        number=number,
+        purpose=Purpose.SCREEN,
+        text=text,
+        reason=reason,
+        detail=detail,
+        red_flags=flags,
+        screen_group=group_id,
+        members=members,
     )

@@ -2,20 +2,29 @@
 
 A red flag is *settled* when it has fired or can no longer fire: an `all_of` finding answered no
 or don't know, every askable `any_of` finding answered no or don't know, or the age rules it out.
-Three kinds of must-ask question, most pressing first:
+Four kinds of must-ask question, most pressing first:
 
 1. follow-up: a finding that settles an open red flag already *triggered* (one of its findings
    answered yes); examination tests included in clinician mode. Asked at once.
-2. screen: a `screen: true` finding the mode can ask, asked of everyone.
-3. settle: a patient-answerable finding that settles an untriggered open flag which has no screen
-   finding left to ask and needs no examination (`palpable_mass` for everyone, `onset_fall` from
-   age 70). Examination-only flags are not screened for: the tests are done when indicated.
+2. screen item: a screen finding (one with a `screen_group`) of a group already answered yes or
+   don't know ("expanded"), or whose group has a member answered yes: asked one by one.
+3. screen group: one grouped question (screen_groups.yaml) naming every unasked member in plain
+   words, while none of its members is yes. Answered no, every unasked member is recorded as no;
+   that is the accepted clinical convention for screening checklists ("any of these?" - "none"),
+   and it settles the same flags the members' own no answers would. Answered yes or don't know,
+   the group is expanded into its members (kind 2).
+4. settle: a patient-answerable finding that settles an untriggered open flag which has no screen
+   finding left to ask and needs no examination (`onset_fall` from age 70, `pain_sit_bone` for
+   adolescents).
 
 Within a flag, `all_of` findings come before `any_of` ones, because one no settles it. A flag is
 *covered* when this screen is certain to settle it before the interview closes (it has a screen
 finding in `all_of`, only screen findings in `any_of`, or needs no examination); a patient with a
-covered red flag is never closed without it asked. Everything works on batches: arrays of N
-interviews over the question bank's K positions.
+covered red flag is never closed without it asked (a group question naming the flag counts as
+asked: a no settles it, and any other answer asks its members). In clinician mode the
+examination screen group covers the examination-only flags (reduced perianal sensation, sacral
+tenderness, a palpable hamstring gap, marked hamstring weakness). Everything works on batches:
+arrays of N interviews over the question bank's K positions and its G screen groups.
 """
 
 from __future__ import annotations
@@ -112,7 +121,9 @@ class ScreenState:
     follow_up: BoolArray
     """(N, K) unasked findings that settle a triggered open flag: ask at once."""
     screen: BoolArray
-    """(N, K) unasked `screen: true` findings."""
+    """(N, K) unasked screen findings to ask one by one (their group is expanded or has a yes)."""
+    groups: BoolArray
+    """(N, G) screen groups still to ask as one question."""
     settle: BoolArray
     """(N, K) unasked patient findings that settle an untriggered open flag."""
     emergency: BoolArray
@@ -126,8 +137,8 @@ class ScreenState:
 
     @property
     def complete(self) -> BoolArray:
-        """(N,) nothing left to ask for the screen."""
-        done: BoolArray = ~self.must_ask.any(axis=1)
+        """(N,) nothing left to ask for the screen, group questions included."""
+        done: BoolArray = ~self.must_ask.any(axis=1) & ~self.groups.any(axis=1)
         return done
 
 
@@ -138,7 +149,12 @@ def _uses(flags: BoolArray, table: BoolArray) -> BoolArray:
 
 
 def screen_state(
-    table: RedFlagTable, bank: QuestionBank, yes: BoolArray, asked: BoolArray, age: IntArray
+    table: RedFlagTable,
+    bank: QuestionBank,
+    yes: BoolArray,
+    asked: BoolArray,
+    age: IntArray,
+    expanded: BoolArray | None = None,
 ) -> ScreenState:
     """Evaluate the red-flag screen for a batch.
 
@@ -148,7 +164,10 @@ def screen_state(
         yes: (N, K) the finding was answered yes.
         asked: (N, K) the finding has an answer (yes, no or don't know).
         age: (N,) age in years, -1 when unknown (an unknown age never rules a flag out).
+        expanded: (N, G) the group was answered yes or don't know (None: no group answered).
     """
+    if expanded is None:
+        expanded = np.zeros((len(yes), len(bank.groups)), dtype=np.bool_)
     # Only positions some flag or the screen uses matter: work on those, widen at the end.
     cols = table.positions
     yes, asked = yes[:, cols], asked[:, cols]
@@ -179,14 +198,22 @@ def screen_state(
 
     unasked = ~asked
     follow_up = needed(open_ & triggered) & unasked
-    screen = unasked & bank.screen[cols] & ~follow_up
-    screen_left = (screen.astype(np.float32) @ (all_t + any_t)) > 0.0
+    pending = unasked & bank.screen[cols] & ~follow_up
+    screen_left = (pending.astype(np.float32) @ (all_t + any_t)) > 0.0
     untriggered = open_ & ~triggered & ~screen_left & table.proactive
-    settle = needed(untriggered) & unasked & bank.patient[cols] & ~follow_up & ~screen
+    settle = needed(untriggered) & unasked & bank.patient[cols] & ~follow_up & ~pending
+
+    members_t = bank.members[:, cols].T.astype(np.float32)
+    member_yes = (yes_f @ members_t) > 0.0
+    member_pending = (pending.astype(np.float32) @ members_t) > 0.0
+    groups = member_pending & ~member_yes & ~expanded
+    in_group = (groups.astype(np.float32) @ bank.members[:, cols].astype(np.float32)) > 0.0
+    screen = pending & ~in_group
     return ScreenState(
         fired=fired,
         follow_up=_widen(follow_up, cols, len(bank)),
         screen=_widen(screen, cols, len(bank)),
+        groups=groups,
         settle=_widen(settle, cols, len(bank)),
         emergency=(fired & table.emergency).any(axis=1),
     )

@@ -9,6 +9,11 @@ points, and people often leave out areas that hurt less (low back pain beside bu
 Reading those as no would be strong and often wrong evidence: `pain_below_knee = no` alone
 counts heavily against radiculopathy. The engine may ask about an unchosen zone later, with the
 knowledge base's own follow-up wording ("Do you also have pain in your lower back?").
+
+A grouped red-flag screening question (screen_groups.yaml) is answered once for the group: no
+records every unasked member the mode can ask as no (the screening-checklist convention, see
+hipdx.interview.screen); yes or don't know records only the group answer, and the members are then
+asked one by one. A group question counts as one question.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from hipdx.engine.evidence import Evidence
 from hipdx.errors import InputError
 from hipdx.interview.bank import Mode
-from hipdx.knowledge.schema import KnowledgeBase
+from hipdx.knowledge.schema import KnowledgeBase, ScreenGroupId
 from hipdx.types import Answer, FindingId, SettingId, Sex, Zone
 
 
@@ -40,12 +45,20 @@ class InterviewSession(BaseModel):
     asked: tuple[FindingId, ...] = ()
     """Finding questions in the order they were answered (the body map is not among them)."""
     answers: dict[FindingId, Answer] = {}
-    """Every answer, the body map's location findings included."""
+    """Every answer, the body map's location findings and the members of screen groups answered
+    no included."""
+    screen_answers: dict[ScreenGroupId, Answer] = {}
+    """Grouped screening questions in the order they were answered, with the answer."""
 
     @property
     def questions_asked(self) -> int:
-        """Questions answered so far, the body map counting as one."""
-        return (self.location is not None) + len(self.asked)
+        """Questions answered so far, the body map and each screen group counting as one."""
+        return (self.location is not None) + len(self.asked) + len(self.screen_answers)
+
+    @property
+    def expanded(self) -> tuple[ScreenGroupId, ...]:
+        """Screen groups answered yes or don't know: their members are asked one by one."""
+        return tuple(g for g, a in self.screen_answers.items() if a is not Answer.NO)
 
     @property
     def evidence(self) -> Evidence:
@@ -76,6 +89,34 @@ def answer(session: InterviewSession, finding: FindingId, value: Answer) -> Inte
     return session.model_copy(
         update={"asked": asked, "answers": {**session.answers, finding: Answer(value)}}
     )
+
+
+def screen_members(kb: KnowledgeBase, mode: Mode, group: ScreenGroupId) -> list[FindingId]:
+    """The findings screen group `group` asks about in `mode`, in knowledge-base order."""
+    return [f.id for f in kb.findings.values() if f.screen_group == group and mode.can_ask(f.kind)]
+
+
+def answer_screen(
+    kb: KnowledgeBase, session: InterviewSession, group: ScreenGroupId, value: Answer
+) -> InterviewSession:
+    """The session with screen group `group` answered `value`.
+
+    No sets every member the mode can ask that has no answer yet to no; yes or don't know sets
+    nothing (the members are asked next). Answering a group again replaces its answer but never
+    clears member answers already recorded.
+
+    Raises:
+        InputError: `group` is not a screen group of the knowledge base.
+    """
+    if group not in kb.screen_groups:
+        raise InputError(f"unknown screen group {group!r}")
+    value = Answer(value)
+    answers = dict(session.answers)
+    if value is Answer.NO:
+        for finding in screen_members(kb, session.mode, group):
+            answers.setdefault(finding, Answer.NO)
+    screens = {**session.screen_answers, group: value}
+    return session.model_copy(update={"answers": answers, "screen_answers": screens})
 
 
 def location_findings(kb: KnowledgeBase, zones: Iterable[Zone]) -> list[FindingId]:

@@ -2,7 +2,9 @@
 
 Every interview opens with the body map (the patient marks each zone whose location finding is
 present in their sample), then follows a policy until it stops; each answer is read from the
-patient's sampled findings. Patients advance in lockstep, one question per step, as numpy batches.
+patient's sampled findings. A simulated patient answers a grouped screening question yes when any
+of its members is present (then the members are asked one by one), else no (every unasked member
+is recorded as no). Patients advance in lockstep, one question per step, as numpy batches.
 Pure: the same model, cohort and policy give the same result.
 """
 
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from hipdx.engine.model import DiagnosticModel, FloatArray
 from hipdx.interview.bank import BoolArray, IntArray, Mode, QuestionBank, question_bank
@@ -40,7 +43,10 @@ class RunResult:
     questions: IntArray
     """(N,) questions asked, body map included."""
     screen_questions: IntArray
-    """(N,) of which red-flag screen questions (screen items, follow-ups, settling questions)."""
+    """(N,) of which red-flag screen questions (screen groups and items, follow-ups, settling
+    questions)."""
+    group_questions: IntArray
+    """(N,) of which grouped screening questions (each counted once)."""
     stop: IntArray
     """(N,) STOP_REASONS code."""
     top1_curve: FloatArray
@@ -56,6 +62,11 @@ class RunResult:
     """(N,) the patient has a red flag the mode could detect but the screen does not cover
     (examination-only flags, or ones reached only through a non-screen question)."""
     other_flag_caught: BoolArray
+    """(N,) every such flag fired before the interview closed."""
+    exam_flag_case: BoolArray
+    """(N,) the patient has a red flag that only an examination test can raise (clinician
+    mode: reduced perianal sensation, sacral tenderness, a hamstring gap or weakness, ...)."""
+    exam_flag_caught: BoolArray
     """(N,) every such flag fired before the interview closed."""
     first_flag_question: IntArray
     """(N,) number of questions asked when the first red flag fired, -1 when none did."""
@@ -85,6 +96,12 @@ class RunResult:
     def other_flag_share(self) -> float:
         """Share of patients with an uncovered red flag closed with it fired (1.0 if none)."""
         return _share(self.other_flag_caught, self.other_flag_case)
+
+    @property
+    def exam_flag_share(self) -> float:
+        """Share of patients with an examination-only red flag closed with it fired (1.0 if
+        none)."""
+        return _share(self.exam_flag_caught, self.exam_flag_case)
 
     def stop_counts(self) -> dict[StopReason, int]:
         """How many interviews stopped for each reason."""
@@ -130,6 +147,32 @@ def _true_flags(flags: RedFlagTable, bank: QuestionBank, cohort: Cohort) -> Bool
     return fired
 
 
+def _answer_groups(
+    model: DiagnosticModel,
+    bank: QuestionBank,
+    truth: BoolArray,
+    rows: IntArray,
+    groups: IntArray,
+    answers: NDArray[np.int8],
+    asked: BoolArray,
+    scores: FloatArray,
+) -> BoolArray:
+    """Patients `rows` answer screen groups `groups`: those with no member present answer no,
+    and every unasked member is recorded no (in place: answers, asked, scores).
+
+    Returns:
+        (len(rows),) the patient answered yes (some member present): the group is expanded.
+    """
+    members = bank.members[groups]
+    present: BoolArray = (truth[rows][:, bank.columns] & members).any(axis=1)
+    fill = members & ~asked[rows] & ~present[:, None]
+    asked[rows] |= fill
+    block = np.ix_(rows, bank.columns)
+    answers[block] = np.where(fill, -1, answers[block])
+    scores[rows] += fill.astype(np.float64) @ model.log_no[bank.columns]
+    return present
+
+
 def run_policy(
     name: str,
     model: DiagnosticModel,
@@ -161,6 +204,8 @@ def run_policy(
     scores += marked.astype(np.float64) @ model.log_yes[bank.columns[zone_positions]]
     questions = np.ones(n, dtype=np.int64)
     screen_questions = np.zeros(n, dtype=np.int64)
+    group_questions = np.zeros(n, dtype=np.int64)
+    expanded = np.zeros((n, len(bank.groups)), dtype=np.bool_)
     stop = np.full(n, -1, dtype=np.int64)
     first_flag = np.full(n, -1, dtype=np.int64)
     final_fired = np.zeros((n, len(flags)), dtype=np.bool_)
@@ -172,7 +217,9 @@ def run_policy(
         curve1.append(top1.mean())
         curve3.append(top3.mean())
         idx = np.flatnonzero(active)
-        state = BatchState(answers[idx], asked[idx], questions[idx], cohort.age[idx], keys[idx])
+        state = BatchState(
+            answers[idx], asked[idx], questions[idx], cohort.age[idx], keys[idx], expanded[idx]
+        )
         decision = decide(policy, model, bank, flags, _normalise(scores[idx]), state)
         fired_now = decision.screen.fired.any(axis=1) & (first_flag[idx] < 0)
         first_flag[idx[fired_now]] = questions[idx[fired_now]]
@@ -183,14 +230,22 @@ def run_policy(
         active[done] = False
 
         go = idx[~stopping]
-        position = decision.position[~stopping]
-        column = bank.columns[position]
-        present = truth[go, column]
-        answers[go, column] = np.where(present, 1, -1)
-        asked[go, position] = True
         questions[go] += 1
         screen_questions[go] += np.isin(decision.purpose[~stopping], SCREEN_PURPOSES)
-        scores[go] += np.where(present[:, None], model.log_yes[column], model.log_no[column])
+        group = decision.group[~stopping]
+        grouped = group >= 0
+        group_questions[go[grouped]] += 1
+        expanded[go[grouped], group[grouped]] = _answer_groups(
+            model, bank, truth, go[grouped], group[grouped], answers, asked, scores
+        )
+
+        single = go[~grouped]
+        position = decision.position[~stopping][~grouped]
+        column = bank.columns[position]
+        present = truth[single, column]
+        answers[single, column] = np.where(present, 1, -1)
+        asked[single, position] = True
+        scores[single] += np.where(present[:, None], model.log_yes[column], model.log_no[column])
         if progress is not None:
             progress(name, n - int(active.sum()))
 
@@ -198,6 +253,7 @@ def run_policy(
     true_flags = _true_flags(flags, bank, cohort)
     covered = true_flags & flags.covered
     others = true_flags & ~flags.covered
+    exam_only = true_flags & ~flags.proactive
     emergency_stop = stop == STOP_REASONS.index(StopReason.EMERGENCY)
     return RunResult(
         name=name,
@@ -205,6 +261,7 @@ def run_policy(
         correct_top3=top3,
         questions=questions,
         screen_questions=screen_questions,
+        group_questions=group_questions,
         stop=stop,
         top1_curve=np.array(curve1),
         top3_curve=np.array(curve3),
@@ -212,6 +269,8 @@ def run_policy(
         red_flag_caught=(final_fired | ~covered).all(axis=1) | emergency_stop,
         other_flag_case=others.any(axis=1),
         other_flag_caught=(final_fired | ~others).all(axis=1),
+        exam_flag_case=exam_only.any(axis=1),
+        exam_flag_caught=(final_fired | ~exam_only).all(axis=1) | emergency_stop,
         first_flag_question=first_flag,
     )
 

@@ -5,6 +5,8 @@
     session = answer_location(kb, session, [Zone.PERINEUM])
     step = next_step(assessor, session)             # a Question ...
     session = answer(session, step.finding, Answer.YES)
+    # ... or, for a grouped screening question (step.kind is QuestionKind.SCREEN_GROUP):
+    session = answer_screen(kb, session, step.screen_group, Answer.NO)
     ...                                              # ... until a Stop with the Assessment
 
 The CLI and the web layer both drive the engine through these functions.
@@ -20,7 +22,12 @@ from hipdx.engine.evidence import encode
 from hipdx.engine.inference import posterior
 from hipdx.interview.bank import question_bank
 from hipdx.interview.policy import PURPOSES, BatchState, Policy, decide
-from hipdx.interview.questions import Question, finding_question, location_question
+from hipdx.interview.questions import (
+    Question,
+    finding_question,
+    location_question,
+    screen_group_question,
+)
 from hipdx.interview.screen import red_flag_table
 from hipdx.interview.session import InterviewSession
 from hipdx.interview.stopping import STOP_REASONS, StopReason
@@ -59,12 +66,14 @@ def next_step(
     belief = posterior(model, encoded, session.setting)
     asked = np.zeros((1, len(bank)), dtype=np.bool_)
     asked[0, [bank.position[f] for f in session.answers if f in bank.position]] = True
+    expanded = np.array([[g in session.expanded for g in bank.groups]], dtype=np.bool_)
     state = BatchState(
         answers=encoded.answers,
         asked=asked,
         questions_asked=np.array([session.questions_asked], dtype=np.int64),
         age=np.array([-1 if session.age is None else session.age], dtype=np.int64),
         keys=np.zeros(1, dtype=np.uint64),
+        expanded=expanded.reshape(1, len(bank.groups)),
     )
     decision = decide(chosen, model, bank, red_flag_table(kb, bank), belief, state)
     if decision.stop[0] >= 0:
@@ -74,6 +83,12 @@ def next_step(
             message=reason.description,
             questions_asked=session.questions_asked,
             assessment=assessor.assess(session.evidence, session.setting),
+        )
+    if decision.group[0] >= 0:
+        group = int(decision.group[0])
+        members = tuple(bank.finding_ids[k] for k in np.flatnonzero(bank.members[group]))
+        return screen_group_question(
+            kb, session.mode, bank.groups[group], members, session.questions_asked + 1
         )
     return finding_question(
         kb,

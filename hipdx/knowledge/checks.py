@@ -6,12 +6,17 @@ import itertools
 
 from hipdx.errors import KnowledgeBaseError
 from hipdx.knowledge.schema import KnowledgeBase, ManagementStep, WorkupItem
-from hipdx.types import TriageLevel
+from hipdx.types import FindingKind, TriageLevel
 
 
 def check_knowledge_base(kb: KnowledgeBase) -> None:
     """Raise KnowledgeBaseError listing every inconsistency found in `kb`."""
-    problems = [*_reference_problems(kb), *_demographic_problems(kb), *_condition_problems(kb)]
+    problems = [
+        *_reference_problems(kb),
+        *_demographic_problems(kb),
+        *_condition_problems(kb),
+        *_screen_group_problems(kb),
+    ]
     if problems:
         raise KnowledgeBaseError("knowledge base check failed:\n  " + "\n  ".join(problems))
 
@@ -90,4 +95,38 @@ def _condition_problems(kb: KnowledgeBase) -> list[str]:
         escalates = condition.triage_when_suspected.rank >= TriageLevel.URGENT.rank
         if escalates and condition.suspected_above is None:
             problems.append(f"{where}: urgent/emergency condition needs `suspected_above`")
+    return problems
+
+
+def _screen_group_problems(kb: KnowledgeBase) -> list[str]:
+    """Every screen finding has a group; groups resolve, cite, have members, and are asked whole
+    by one mode (all members patient-answerable, or all examination tests)."""
+    problems = []
+    members: dict[str, list[FindingKind]] = {g: [] for g in kb.screen_groups}
+    for finding in kb.findings.values():
+        where = f"findings.yaml ({finding.id})"
+        named = finding.screen_group
+        if named is None:
+            if finding.screen:
+                problems.append(f"{where}: screen finding needs a `screen_group`")
+        elif named not in kb.screen_groups:
+            problems.append(f"{where}: unknown screen_group {named!r}")
+        else:
+            members[named].append(finding.kind)
+    orders: set[int] = set()
+    for group in kb.screen_groups.values():
+        where = f"screen_groups.yaml ({group.id})"
+        unknown = [s for s in group.sources if s not in kb.sources]
+        problems.extend(f"{where}: unknown source {s!r}" for s in unknown)
+        if group.order in orders:
+            problems.append(f"{where}: order {group.order} is used twice")
+        orders.add(group.order)
+        kinds = members[group.id]
+        if not kinds:
+            problems.append(f"{where}: no finding names this group")
+        patient = {kind.patient_answerable for kind in kinds}
+        if len(patient) > 1 or any(k is FindingKind.INVESTIGATION for k in kinds):
+            problems.append(
+                f"{where}: members must be all patient-answerable or all examination tests"
+            )
     return problems

@@ -21,6 +21,7 @@ from hipdx.knowledge.schema import (
     KnowledgeBase,
     Plan,
     RedFlagsFile,
+    ScreenGroupsFile,
     SourcesFile,
     TriagePolicy,
 )
@@ -87,6 +88,7 @@ def load_knowledge_base_from(root: Traversable) -> KnowledgeBase:
         demographics = _parse(root / "demographics.yaml", "demographics.yaml", DemographicsFile)
         findings = _parse(root / "findings.yaml", "findings.yaml", FindingsFile)
         red_flags = _parse(root / "red_flags.yaml", "red_flags.yaml", RedFlagsFile)
+        screen_groups = _parse(root / "screen_groups.yaml", "screen_groups.yaml", ScreenGroupsFile)
         triage_policy = _parse(root / "triage.yaml", "triage.yaml", TriagePolicy)
         condition_files = _yaml_files(root / "conditions")
         plan_files = _yaml_files(root / "plans")
@@ -109,6 +111,7 @@ def load_knowledge_base_from(root: Traversable) -> KnowledgeBase:
         root / "demographics.yaml",
         root / "findings.yaml",
         root / "red_flags.yaml",
+        root / "screen_groups.yaml",
         root / "triage.yaml",
         *condition_files,
         *plan_files,
@@ -122,10 +125,14 @@ def load_knowledge_base_from(root: Traversable) -> KnowledgeBase:
         plans={p.condition: p for p in plans},
         red_flags={r.id: r for r in red_flags.red_flags},
         triage_policy=triage_policy,
+        screen_groups={
+            g.id: g for g in sorted(screen_groups.screen_groups, key=lambda g: (g.order, g.id))
+        },
     )
     _check_unique("sources.yaml", [s.id for s in sources.sources])
     _check_unique("findings.yaml", [f.id for f in findings.findings])
     _check_unique("red_flags.yaml", [r.id for r in red_flags.red_flags])
+    _check_unique("screen_groups.yaml", [g.id for g in screen_groups.screen_groups])
     check_knowledge_base(kb)
     return kb
 

@@ -95,6 +95,9 @@ class Finding(Record):
     question: str | None = None
     zone: Zone | None = None
     screen: bool = False
+    screen_group: Slug | None = None
+    """The grouped screening question (screen_groups.yaml) that asks this finding. Every `screen`
+    finding has one; an examination finding may have one too (a clinician-mode screen group)."""
     background: Probability
     basis: EvidenceBasis
     sources: Sources
@@ -109,6 +112,34 @@ class Finding(Record):
 
 class FindingsFile(Record):
     findings: list[Finding]
+
+
+# --- screen_groups.yaml --------------------------------------------------------------------------
+
+ScreenGroupId = str
+
+
+class ScreenGroup(Record):
+    """One grouped red-flag screening question naming every member finding in plain words.
+
+    Members are the findings whose `screen_group` is this id. Answered no, every member is no;
+    answered yes or don't know, the members are asked one by one.
+    """
+
+    id: Slug
+    name: Text
+    order: Annotated[int, Field(ge=1)]
+    """Groups are asked in ascending order (most urgent first)."""
+    patient: Text
+    """The question in the patient's words."""
+    clinician: Text
+    """The question or examination checklist in clinical words."""
+    sources: Sources
+    note: str | None = None
+
+
+class ScreenGroupsFile(Record):
+    screen_groups: list[ScreenGroup]
 
 
 # --- conditions/<id>.yaml ------------------------------------------------------------------------
@@ -300,3 +331,4 @@ class KnowledgeBase(Record):
     plans: dict[ConditionId, Plan]
     red_flags: dict[str, RedFlag]
     triage_policy: TriagePolicy
+    screen_groups: dict[ScreenGroupId, ScreenGroup] = {}

@@ -20,7 +20,9 @@ from hipdx.types import FindingId, FindingKind
 TARGET_GROUP = "hipdx_targets"
 """Span group holding the lexicon mentions ConText modifies."""
 
-LIST_WORDS = frozenset({",", "/", "&", "and", "or", "nor", "any", "either", "neither", "+", "or/and"})
+LIST_WORDS = frozenset(
+    {",", "/", "&", "and", "or", "nor", "any", "either", "neither", "+", "or/and"}
+)
 """Tokens that may sit between two items of one list."""
 LIST_END = frozenset({",", "/", "&", "and", "or", "nor", ".", ";", ")", "?", "!"})
 """Tokens after which a forward cue's list may go on."""
@@ -50,6 +52,7 @@ def clause_allows(
     cue: tuple[int, int],
     test_spans: list[tuple[int, int]],
     all_spans: list[tuple[int, int]],
+    forward_lists: bool = True,
 ) -> bool:
     """Whether a cue at token range `cue` may modify the mention at `target` (see module doc).
 
@@ -59,12 +62,15 @@ def clause_allows(
         cue: Token range of the cue.
         test_spans: Token ranges of the test/check mentions.
         all_spans: Token ranges of all lexicon mentions.
+        forward_lists: Whether the cue may run forward through a list at all.
     """
     forward = cue[1] <= target[0]
     start, end = (cue[1], target[0]) if forward else (target[1], cue[0])
     between = range(start, end)
     if not any(doc[i].text == "," for i in between):
         return True
+    if forward and not forward_lists:
+        return False
     for i in between:
         if doc[i].lower_ not in LIST_WORDS and not _covered(doc, all_spans, i):
             return False
@@ -93,7 +99,12 @@ def _on_modifies(
         all_spans = [(s.start, s.end) for s in group]
         test_spans = [(s.start, s.end) for s in group if mention_mode(s) == "result"]
         return clause_allows(
-            doc, (target.start, target.end), (cue.start, cue.end), test_spans, all_spans
+            doc,
+            (target.start, target.end),
+            (cue.start, cue.end),
+            test_spans,
+            all_spans,
+            spec.forward_lists,
         )
 
     return on_modifies
@@ -103,7 +114,7 @@ def build_context_rules(
     spec: ContextFile, tokenize: Callable[[str], Doc], kinds: Mapping[FindingId, FindingKind]
 ) -> list[Any]:
     """One medspaCy ConTextRule per expanded cue pattern of `context.yaml`."""
-    from medspacy.context import ConTextRule  # type: ignore[import-untyped]
+    from medspacy.context import ConTextRule
 
     rules = []
     for rule in spec.rules:
@@ -117,6 +128,7 @@ def build_context_rules(
                     direction=rule.direction.upper(),
                     max_scope=rule.max_scope,
                     on_modifies=check,
+                    metadata={"results_only": rule.results_only},
                 )
             )
     return rules
@@ -125,10 +137,3 @@ def build_context_rules(
 def span_attributes(spec: ContextFile) -> dict[str, dict[str, bool]]:
     """The ConText `span_attrs` mapping (category -> {attribute: True}) from the attribute table."""
     return {row.category: {row.attribute: True} for row in spec.attributes}
-
-
-def register_attributes(spec: ContextFile) -> None:
-    """Register the table's Span attributes (is_negated, ...) as spaCy extensions."""
-    for row in spec.attributes:
-        if not Span.has_extension(row.attribute):
-            Span.set_extension(row.attribute, default=False)

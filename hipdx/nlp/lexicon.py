@@ -9,9 +9,10 @@ Four files, one model each:
 - `embedding.yaml`: the sentence-embedding matcher's model and tuned thresholds.
 
 Phrase syntax (lexicon and context rules): words separated by spaces; `(a|b c)` one of the
-alternatives, `(a|b)?` optional; `*` up to three other words; `#` any number; `=AS` the exact,
-case-sensitive token `AS`. Lexicon words match by stem ("sitting" = "sits" = "sit"); context cue
-words match in lower case, so each inflection is listed.
+alternatives, `(a|b)?` optional; `*` up to four other words (never a negation or "but"); `#` any
+number; `=cycling` the word itself, not its stem; `==AS` the exact, case-sensitive token. Lexicon
+words match by stem ("sitting" = "sits" = "sit"); context cue words match in lower case, so each
+inflection is listed.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from hipdx.errors import KnowledgeBaseError
-from hipdx.knowledge.schema import FindingsFile
 from hipdx.types import FindingId, FindingKind
 
 NLP_DATA = "hipdx.knowledge.data"
@@ -33,10 +33,11 @@ NLP_DATA = "hipdx.knowledge.data"
 Phrase = Annotated[str, Field(min_length=1)]
 Category = Annotated[str, Field(pattern=r"^[A-Z][A-Z_]*$")]
 Effect = Literal["yes", "no", "skip", "pass"]
-"""What a ConText category does to a mention: make it yes, no, drop it, or leave it to later rows."""
-MentionMode = Literal["assert", "result", "historical", "family"]
-"""How a lexicon phrase counts: on its own, only with a test result, only as past history,
-only about a relative."""
+"""What a ConText category does to a mention: yes, no, drop it (skip), or leave it to later rows."""
+SexName = Literal["female", "male"]
+MentionMode = Literal["assert", "absent", "result", "historical", "family"]
+"""How a lexicon phrase counts: on its own, as a statement that the finding is absent
+("afebrile"), only with a test result, only as past history, only about a relative."""
 
 
 class NlpRecord(BaseModel):
@@ -51,39 +52,63 @@ class NlpRecord(BaseModel):
 class LexiconEntry(NlpRecord):
     """The phrasings of one finding.
 
-    `phrases` assert the finding (ConText still decides yes, no or skip). `tests` name an
-    examination test or a check ("SLR", "bladder/bowel"): they count only next to a result word
-    ("+ve" yes, "-ve"/"NAD" no). `historical` count only when ConText marks them as past
-    ("hamstring tear two years ago"), `family` only when they are about a relative ("mother has
-    ankylosing spondylitis"). `examples` are extra wordings for the embedding matcher only.
+    `phrases` assert the finding (ConText still decides yes, no or skip); `absent` phrases say it
+    is absent ("afebrile", "non-smoker"). `tests` name an examination test or a check ("SLR",
+    "bladder/bowel"): they count only next to a result word ("+ve" yes, "-ve"/"NAD" no).
+    `historical` phrases count only when ConText marks them as past ("hamstring tear two years
+    ago"), `family` only when they are about a relative ("mother has ankylosing spondylitis").
+    `examples` are extra wordings for the embedding matcher only.
     """
 
     finding: FindingId
     phrases: list[Phrase] = []
+    absent: list[Phrase] = []
     tests: list[Phrase] = []
     historical: list[Phrase] = []
     family: list[Phrase] = []
     examples: list[Phrase] = []
+    exclude: list[Phrase] = []
+    """A mention of the finding that overlaps one of these is dropped ("sit" in "sit bone")."""
+    keeps_inner: bool = False
+    """Its phrases do not swallow the findings named inside them ("both buttocks" is also
+    buttock pain)."""
     note: str | None = None
 
     @model_validator(mode="after")
     def _has_phrases(self) -> LexiconEntry:
-        if not (self.phrases or self.tests or self.historical or self.family):
-            raise ValueError(f"{self.finding}: an entry needs phrases, tests, historical or family")
+        if not (self.phrases or self.absent or self.tests or self.historical or self.family):
+            raise ValueError(f"{self.finding}: an entry needs at least one list of phrases")
         return self
 
     def by_mode(self) -> dict[MentionMode, list[str]]:
         """The phrases grouped by how they count."""
         return {
             "assert": self.phrases,
+            "absent": self.absent,
             "result": self.tests,
             "historical": self.historical,
             "family": self.family,
         }
 
 
+class Bundle(NlpRecord):
+    """Phrases that name several findings at once ("B&B NAD": bladder and bowel; "diabetic":
+    immunosuppression and a vascular risk factor). Each finding gets the same value."""
+
+    findings: Annotated[list[FindingId], Field(min_length=2)]
+    phrases: list[Phrase] = []
+    absent: list[Phrase] = []
+    tests: list[Phrase] = []
+    note: str | None = None
+
+    def by_mode(self) -> dict[MentionMode, list[str]]:
+        """The phrases grouped by how they count."""
+        return {"assert": self.phrases, "absent": self.absent, "result": self.tests}
+
+
 class LexiconFile(NlpRecord):
     entries: list[LexiconEntry]
+    bundles: list[Bundle] = []
 
     @model_validator(mode="after")
     def _unique(self) -> LexiconFile:
@@ -109,18 +134,23 @@ class ContextRuleSpec(NlpRecord):
     max_scope: Annotated[int, Field(gt=0)] | None = None
     results_only: bool = False
     crosses_clauses: bool = False
+    forward_lists: bool = True
+    """Whether the cue may run forward through a comma-separated list ("no fever, sweats or
+    weight loss"); off for result words written after a test ("FADIR neg, FABER +ve")."""
 
 
 class AttributeRow(NlpRecord):
     """A row of the attribute table: what a ConText category does to a finding.
 
-    `effect` applies unless `by_finding` (first) or `by_kind` says otherwise; `redirect` moves the
-    mention to another finding first (a relative's psoriasis is family_history_spa).
+    `effect` applies unless `by_finding`, `by_mode` or `by_kind` (in that order) says otherwise;
+    `redirect` moves the mention to another finding first (a relative's psoriasis is
+    family_history_spa).
     """
 
     category: Category
     attribute: Annotated[str, Field(pattern=r"^[a-z][a-z_]*$")]
     effect: Effect
+    by_mode: dict[MentionMode, Effect] = {}
     by_kind: dict[FindingKind, Effect] = {}
     by_finding: dict[FindingId, Effect] = {}
     redirect: dict[FindingId, FindingId] = {}
@@ -138,6 +168,7 @@ class ContextFile(NlpRecord):
 
     attributes: list[AttributeRow]
     nearest_wins: list[Category]
+    requires: dict[MentionMode, Category] = {}
     unmodified: dict[MentionMode, Effect]
     conflicts: ConflictRule
     rules: list[ContextRuleSpec]
@@ -147,10 +178,12 @@ class ContextFile(NlpRecord):
         known = {row.category for row in self.attributes}
         for rule in self.rules:
             if rule.direction not in ("terminate", "pseudo") and rule.category not in known:
-                raise ValueError(f"rule {rule.phrase!r}: category {rule.category} not in attributes")
-        for category in self.nearest_wins:
+                raise ValueError(
+                    f"rule {rule.phrase!r}: category {rule.category} not in attributes"
+                )
+        for category in [*self.nearest_wins, *self.requires.values()]:
             if category not in known:
-                raise ValueError(f"nearest_wins: category {category} not in attributes")
+                raise ValueError(f"category {category} is not in attributes")
         return self
 
     def row(self, category: str) -> AttributeRow | None:
@@ -179,11 +212,13 @@ class NumbersFile(NlpRecord):
     relative_onsets: dict[str, DurationRange]
     since_long_ago: list[Phrase]
     onset_words: list[Phrase]
+    start_words: list[Phrase]
+    symptom_words: list[Phrase]
     decade_offsets: dict[str, int]
     teens_age: int
-    sex_words: dict[Literal["female", "male"], list[Phrase]]
-    sex_titles: dict[Literal["female", "male"], list[Phrase]]
-    pronouns: dict[Literal["female", "male"], list[Phrase]]
+    sex_words: dict[SexName, list[Phrase]]
+    sex_titles: dict[SexName, list[Phrase]]
+    pronouns: dict[SexName, list[Phrase]]
     under_6_weeks_days: Annotated[float, Field(gt=0)]
     over_3_months_days: Annotated[float, Field(gt=0)]
     onset_age_limit: Annotated[int, Field(gt=0)]
@@ -197,9 +232,14 @@ class EmbeddingFile(NlpRecord):
 
     threshold: Annotated[float, Field(gt=0, lt=1)]
     red_flag_threshold: Annotated[float, Field(gt=0, lt=1)]
+    mention_threshold: Annotated[float, Field(gt=0, lt=1)]
+    mention_margin: Annotated[float, Field(ge=0, lt=1)]
     margin: Annotated[float, Field(ge=0, lt=1)]
     kinds: list[FindingKind]
     excluded_findings: list[FindingId] = []
+    negative_wording: list[FindingId] = []
+    clinical_words: list[Phrase] = []
+    inability_words: list[Phrase] = []
     clause_breaks: list[Phrase]
     min_words: Annotated[int, Field(ge=1)]
     use_question: bool = True
@@ -247,9 +287,3 @@ def load_numbers() -> NumbersFile:
 def load_embedding_settings() -> EmbeddingFile:
     """The shipped embedding-matcher settings (`nlp/embedding.yaml`)."""
     return _load("nlp/embedding.yaml", EmbeddingFile)
-
-
-@lru_cache(maxsize=1)
-def load_findings() -> FindingsFile:
-    """`findings.yaml` alone (the reader needs kinds, labels and questions, not the whole KB)."""
-    return _load("findings.yaml", FindingsFile)

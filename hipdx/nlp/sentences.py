@@ -26,9 +26,7 @@ def _ends_sentence(token: Token) -> bool:
         doc = token.doc
         attached = token.i > 0 and not doc[token.i - 1].whitespace_
         return attached and (bool(token.whitespace_) or token.i == len(doc) - 1)
-    if text.endswith(".") and len(text) > 1 and text.lower() not in ABBREVIATIONS:
-        return True
-    return False
+    return text.endswith(".") and len(text) > 1 and text.lower() not in ABBREVIATIONS
 
 
 def set_sentences(doc: Doc) -> Doc:

@@ -84,7 +84,7 @@ def _sqlite_file_lock(engine: Engine) -> Iterator[None]:
     if engine.dialect.name != "sqlite" or database in ("", ":memory:") or fcntl is None:
         yield
         return
-    with open(f"{database}.migrate-lock", "a+b") as lock:
+    with open(f"{database}-lock", "a+b") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield

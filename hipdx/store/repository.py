@@ -69,8 +69,8 @@ def add_audit(
     detail: JsonObject,
 ) -> None:
     """Append one audit line."""
-    session.add(
-        AuditRow(
+    session.execute(
+        sa.insert(AuditRow).values(
             at=at,
             actor=actor,
             action=action,
@@ -105,22 +105,32 @@ def list_audit(
 def add_assessment(
     session: Session, *, assessment_id: str, at: datetime, actor: str, new: NewAssessment
 ) -> StoredAssessment:
-    """Insert an assessment row."""
-    row = AssessmentRow(
+    """Insert an assessment row (a plain INSERT: no ORM bookkeeping for a 100 kB row)."""
+    session.execute(
+        sa.insert(AssessmentRow).values(
+            id=assessment_id,
+            created_at=at,
+            actor=actor,
+            origin=new.origin,
+            kb_version=new.kb_version,
+            headline=new.headline,
+            triage_level=new.triage_level,
+            search_text=new.search_text,
+            input=new.input,
+            result=new.result,
+        )
+    )
+    return StoredAssessment(
         id=assessment_id,
-        created_at=at,
+        created_at=_utc(at),
         actor=actor,
         origin=new.origin,
         kb_version=new.kb_version,
         headline=new.headline,
         triage_level=new.triage_level,
-        search_text=new.search_text,
         input=new.input,
         result=new.result,
     )
-    session.add(row)
-    session.flush()
-    return _assessment(row)
 
 
 def get_assessment(session: Session, *, assessment_id: str) -> StoredAssessment | None:

@@ -1,4 +1,7 @@
-"""Drive the one-session API with a synthetic patient, as the CLI and the web layer would."""
+"""Drive the one-session API with a synthetic patient, as the CLI and the web layer would.
+
+A grouped screening question is answered yes when any of its members is present, as in the
+simulator."""
 
 from __future__ import annotations
 
@@ -9,13 +12,16 @@ from hipdx.interview import (
     Mode,
     Policy,
     Question,
+    QuestionKind,
     Stop,
     answer,
     answer_location,
+    answer_screen,
     next_step,
     start,
 )
 from hipdx.interview.cohort import Cohort
+from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Zone
 
 
@@ -27,6 +33,17 @@ def patient_zones(assessor: Assessor, cohort: Cohort, row: int) -> list[Zone]:
         for f in kb.findings.values()
         if f.zone is not None and cohort.findings[row, model.finding_index[f.id]]
     ]
+
+
+def reply(
+    kb: KnowledgeBase, session: InterviewSession, step: Question, value: Answer
+) -> InterviewSession:
+    """Answer a finding or grouped screening question `value` (not the body map)."""
+    if step.kind is QuestionKind.SCREEN_GROUP:
+        assert step.screen_group is not None
+        return answer_screen(kb, session, step.screen_group, value)
+    assert step.finding is not None
+    return answer(session, step.finding, value)
 
 
 def walk(
@@ -51,8 +68,15 @@ def walk(
         if isinstance(step, Stop):
             return session, questions, step
         questions.append(step)
-        if step.finding is None:
+        if step.kind is QuestionKind.LOCATION:
             session = answer_location(assessor.kb, session, patient_zones(assessor, cohort, row))
             continue
+        if step.kind is QuestionKind.SCREEN_GROUP:
+            assert step.screen_group is not None
+            any_present = any(cohort.findings[row, model.finding_index[f]] for f in step.members)
+            value = Answer.YES if any_present else Answer.NO
+            session = answer_screen(assessor.kb, session, step.screen_group, value)
+            continue
+        assert step.finding is not None
         present = cohort.findings[row, model.finding_index[step.finding]]
         session = answer(session, step.finding, Answer.YES if present else Answer.NO)

@@ -9,8 +9,9 @@ from click.testing import CliRunner
 
 from hipdx.assessment import Assessor
 from hipdx.cli import main
-from hipdx.interview import Mode, Stop, answer, answer_location, next_step, start
+from hipdx.interview import Mode, Stop, answer_location, next_step, start
 from hipdx.types import Answer, Sex, Zone
+from tests.interview.helpers import reply
 
 AGE, SEX, ZONES = 52, Sex.FEMALE, [Zone.SIT_BONE, Zone.POSTERIOR_THIGH]
 SCRIPT = f"{AGE}\nf\n4 7\n" + "n\n" * 150
@@ -23,8 +24,7 @@ def expected_stop(assessor: Assessor, mode: Mode) -> Stop:
         step = next_step(assessor, session)
         if isinstance(step, Stop):
             return step
-        assert step.finding is not None
-        session = answer(session, step.finding, Answer.NO)
+        session = reply(assessor.kb, session, step, Answer.NO)
 
 
 def test_interview_runs_to_a_report_and_saves_a_case(assessor: Assessor, tmp_path: Path) -> None:

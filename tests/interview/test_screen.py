@@ -36,7 +36,9 @@ def test_the_screen_is_every_screen_finding_the_mode_can_ask(assessor: Assessor)
     for mode in Mode:
         bank = question_bank(assessor.kb, assessor.model, mode)
         expected = [
-            f.id for f in assessor.kb.findings.values() if f.screen and mode.can_ask(f.kind)
+            f.id
+            for f in assessor.kb.findings.values()
+            if (f.screen or f.screen_group) and mode.can_ask(f.kind)
         ]
         assert [bank.finding_ids[k] for k in np.flatnonzero(bank.screen)] == expected
 
@@ -59,12 +61,14 @@ def test_the_screen_is_every_screen_finding_the_mode_can_ask(assessor: Assessor)
         (Mode.PATIENT, {"night_pain": True}, 40, "fired", set()),
         # Progressive deficit: ask about both legs (cauda equina).
         (Mode.PATIENT, {"progressive_neuro_deficit": True}, 40, "follow_up", {"pain_bilateral"}),
-        # Settling questions that need no examination: a lump for everyone, a fall from 70.
-        (Mode.PATIENT, {}, 40, "settle", {"palpable_mass"}),
-        (Mode.PATIENT, {}, 75, "settle", {"palpable_mass", "onset_fall"}),
-        (Mode.PATIENT, {}, 16, "settle", {"palpable_mass", "pain_sit_bone"}),
+        # Settling questions that need no examination: a fall from 70, sit-bone pain in teens
+        # (a lump is in the cancer and infection screen group).
+        (Mode.PATIENT, {}, 40, "settle", set()),
+        (Mode.PATIENT, {}, 75, "settle", {"onset_fall"}),
+        (Mode.PATIENT, {}, 16, "settle", {"pain_sit_bone"}),
         (Mode.PATIENT, {"onset_fall": True}, 75, "fired", {"fracture_fall_older_adult"}),
-        (Mode.PATIENT, {"palpable_mass": False}, 40, "settle", set()),
+        # Clinician mode: a tender sacrum asks for the fracture risk factors.
+        (Mode.CLINICIAN, {"sacral_tenderness": True}, 40, "follow_up", {"osteoporosis"}),
         # Emergencies.
         (Mode.PATIENT, {"saddle_anaesthesia": True}, 40, "emergency", {"yes"}),
         (Mode.PATIENT, {"fever": True, "recent_infection": True}, 40, "emergency", {"yes"}),
@@ -101,6 +105,12 @@ def test_patient_mode_keeps_no_examination_only_flag(assessor: Assessor) -> None
     assert not any(i.endswith("_on_imaging") for i in ids)
 
 
-def test_every_patient_mode_flag_is_covered(assessor: Assessor) -> None:
-    bank = question_bank(assessor.kb, assessor.model, Mode.PATIENT)
-    assert red_flag_table(assessor.kb, bank).covered.all()
+@pytest.mark.parametrize("mode", list(Mode))
+def test_every_flag_is_covered_in_both_modes(assessor: Assessor, mode: Mode) -> None:
+    """The examination screen group covers the examination-only flags in clinician mode."""
+    bank = question_bank(assessor.kb, assessor.model, mode)
+    table = red_flag_table(assessor.kb, bank)
+    assert table.covered.all()
+    if mode is Mode.CLINICIAN:
+        exam_only = {table.ids[r] for r in range(len(table)) if not table.proactive[r]}
+        assert {"ces_perianal_sensation_reduced", "avulsion_palpable_gap"} <= exam_only

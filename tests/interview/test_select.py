@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from hipdx.engine.information import information_gain
+from hipdx.engine.model import FloatArray
 from hipdx.interview import FixedOrder, InformationGain, RandomOrder
 
 probabilities = st.floats(0.01, 0.99)
@@ -18,7 +19,7 @@ probabilities = st.floats(0.01, 0.99)
     weights=hnp.arrays(np.float64, 6, elements=st.floats(0.001, 1.0)),
     table=hnp.arrays(np.float64, (6, 5), elements=probabilities),
 )
-def test_information_gain_equals_the_engine_formula(weights: np.ndarray, table: np.ndarray) -> None:
+def test_information_gain_equals_the_engine_formula(weights: FloatArray, table: FloatArray) -> None:
     belief = weights / weights.sum()
     ours = InformationGain()(belief[None, :], table, np.zeros(1, dtype=np.uint64))[0]
     assert np.allclose(ours, information_gain(belief, table), atol=1e-9)

@@ -7,7 +7,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hipdx.errors import InputError
-from hipdx.interview import InterviewSession, Mode, answer, answer_location, load_session, start
+from hipdx.interview import (
+    InterviewSession,
+    Mode,
+    answer,
+    answer_location,
+    answer_screen,
+    load_session,
+    start,
+)
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex, Zone
 
@@ -69,9 +77,20 @@ def test_session_round_trips_through_json(kb: KnowledgeBase, data: st.DataObject
         session = answer_location(kb, session, data.draw(st.lists(st.sampled_from(list(Zone)))))
     for finding in data.draw(st.lists(st.sampled_from(sorted(kb.findings)), max_size=20)):
         session = answer(session, finding, data.draw(st.sampled_from(list(Answer))))
+    for group in data.draw(st.lists(st.sampled_from(sorted(kb.screen_groups)), max_size=4)):
+        session = answer_screen(kb, session, group, data.draw(st.sampled_from(list(Answer))))
     text = session.model_dump_json()
     assert load_session(text) == session
     assert InterviewSession.model_validate_json(text).evidence == session.evidence
+
+
+def test_screen_answers_round_trip_and_count_once(kb: KnowledgeBase) -> None:
+    session = answer_screen(kb, start(Mode.PATIENT), "injury", Answer.YES)
+    session = answer_screen(kb, session, "cauda_equina", Answer.NO)
+    again = load_session(session.model_dump_json())
+    assert again == session and again.screen_answers == session.screen_answers
+    assert list(again.screen_answers) == ["injury", "cauda_equina"]
+    assert again.expanded == ("injury",) and again.questions_asked == 2
 
 
 @pytest.mark.parametrize(

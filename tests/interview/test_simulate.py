@@ -52,3 +52,9 @@ def test_simulation_report(assessor: Assessor) -> None:
     assert np.isclose(engine.top1_curve[-1], engine.top1)
     check = check_targets(report)
     assert check.red_flags_met and check.median_beyond_screen < check.median_questions
+    # Clinician mode: the examination screen group catches every examination-only red flag.
+    assert engine.exam_flag_case.any() and engine.exam_flag_share == 1.0
+    assert not engine.other_flag_case.any()
+    # Each screen group is asked once at most, and counted as one question.
+    assert (engine.group_questions <= 5).all() and np.median(engine.group_questions) == 5
+    assert (engine.group_questions <= engine.screen_questions).all()

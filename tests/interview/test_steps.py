@@ -30,7 +30,7 @@ from hipdx.interview.cohort import sample_cohort
 from hipdx.interview.screen import red_flag_table
 from hipdx.interview.simulate import run_policy
 from hipdx.types import Answer, FindingKind, Zone
-from tests.interview.helpers import walk
+from tests.interview.helpers import reply, walk
 
 FIXTURES = [HealthCheck.function_scoped_fixture]
 
@@ -43,13 +43,14 @@ def test_the_body_map_opens_every_interview(assessor: Assessor) -> None:
         assert {choice.zone for choice in step.zones} == set(Zone)
 
 
-def test_the_screen_follows_the_body_map(assessor: Assessor) -> None:
+def test_the_screen_groups_follow_the_body_map(assessor: Assessor) -> None:
     session = answer_location(assessor.kb, start(Mode.PATIENT), [Zone.DEEP_BUTTOCK])
     step = next_step(assessor, session)
     assert not isinstance(step, Stop)
-    assert step.purpose is Purpose.SCREEN and step.number == 2
-    assert step.finding is not None and assessor.kb.findings[step.finding].screen
-    assert step.red_flags and step.reason
+    assert step.kind is QuestionKind.SCREEN_GROUP and step.screen_group == "cauda_equina"
+    assert step.purpose is Purpose.SCREEN and step.number == 2 and step.finding is None
+    assert "ces_saddle_anaesthesia" in step.red_flags and step.reason
+    assert step.text == assessor.kb.screen_groups["cauda_equina"].patient
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=FIXTURES)
@@ -62,12 +63,16 @@ def test_red_flag_screen_is_asked_before_any_close(
     if stop.reason is StopReason.EMERGENCY:
         assert stop.assessment.triage.level.value == "emergency"
         return
-    screen = [f.id for f in assessor.kb.findings.values() if f.screen and mode.can_ask(f.kind)]
+    screen = [
+        f.id
+        for f in assessor.kb.findings.values()
+        if (f.screen or f.screen_group) and mode.can_ask(f.kind)
+    ]
     assert all(f in session.answers for f in screen)
-    finding_questions = [q for q in questions if q.finding is not None]
-    screened = [q.number for q in finding_questions if q.purpose is Purpose.SCREEN]
-    diagnostic = [q.number for q in finding_questions if q.purpose is Purpose.DIAGNOSTIC]
+    screened = [q.number for q in questions if q.purpose is Purpose.SCREEN]
+    diagnostic = [q.number for q in questions if q.purpose is Purpose.DIAGNOSTIC]
     assert not diagnostic or max(screened) < min(diagnostic)
+    finding_questions = [q for q in questions if q.finding is not None]
     kinds = {assessor.kb.findings[q.finding].kind for q in finding_questions if q.finding}
     if mode is Mode.PATIENT:
         assert all(kind.patient_answerable for kind in kinds)
@@ -100,8 +105,7 @@ def test_confident_stop(assessor: Assessor) -> None:
         step = next_step(assessor, session)
         if isinstance(step, Stop):
             break
-        assert step.finding is not None
-        session = answer(session, step.finding, Answer.NO)
+        session = reply(assessor.kb, session, step, Answer.NO)
     assert step.reason is StopReason.CONFIDENT
     assert step.assessment.ranking[0].condition == "pudendal_neuralgia"
     assert step.assessment.ranking[0].probability >= StopRule.for_mode(Mode.PATIENT).confidence
@@ -125,8 +129,7 @@ def test_limit_no_useful_question_and_all_asked(
         step = next_step(assessor, session, policy)
         if isinstance(step, Stop):
             break
-        assert step.finding is not None
-        session = answer(session, step.finding, Answer.NO)
+        session = reply(assessor.kb, session, step, Answer.NO)
     assert step.reason is reason
     screen = [f.id for f in assessor.kb.findings.values() if f.screen]
     assert all(f in session.answers for f in screen)
@@ -140,10 +143,9 @@ def test_clinician_mode_names_the_test_to_perform_and_why(assessor: Assessor) ->
     while True:
         step = next_step(assessor, session)
         assert not isinstance(step, Stop)
-        assert step.finding is not None
-        if step.finding_kind is FindingKind.EXAM:
+        if step.purpose is Purpose.DIAGNOSTIC and step.finding_kind is FindingKind.EXAM:
             break
-        session = answer(session, step.finding, Answer.NO)
+        session = reply(assessor.kb, session, step, Answer.NO)
     assert step.text.startswith("Examination:") and step.detail
     assert "bits" in step.reason and len(step.separates) == 2
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import BaseModel
 
 from hipdx.errors import KnowledgeBaseError
 from hipdx.knowledge.loader import load_knowledge_base_from
@@ -17,6 +18,7 @@ from hipdx.knowledge.schema import (
     KnowledgeBase,
     Plan,
     RedFlagsFile,
+    ScreenGroupsFile,
     SourcesFile,
 )
 
@@ -106,11 +108,12 @@ def test_broken_yaml_is_reported(data_copy: Path) -> None:
         ("sources.yaml", SourcesFile),
         ("findings.yaml", FindingsFile),
         ("red_flags.yaml", RedFlagsFile),
+        ("screen_groups.yaml", ScreenGroupsFile),
         ("conditions/lumbar_radiculopathy.yaml", Condition),
         ("plans/lumbar_radiculopathy.yaml", Plan),
     ],
 )
-def test_dump_then_load_round_trip(relative: str, model: type) -> None:
+def test_dump_then_load_round_trip(relative: str, model: type[BaseModel]) -> None:
     text = (resources.files("hipdx.knowledge.data") / relative).read_text(encoding="utf-8")
     loaded = model.model_validate(yaml.safe_load(text))
     dumped = yaml.safe_dump(loaded.model_dump(mode="json", exclude_defaults=True))
@@ -121,3 +124,50 @@ def test_version_changes_with_content(data_copy: Path, kb: KnowledgeBase) -> Non
     assert load_knowledge_base_from(data_copy).version == kb.version
     _edit(data_copy / "triage.yaml", lambda raw: raw.update(self_care_min_probability=0.7))
     assert load_knowledge_base_from(data_copy).version != kb.version
+
+
+def _finding(raw: dict, finding_id: str) -> dict:  # type: ignore[type-arg]
+    return next(f for f in raw["findings"] if f["id"] == finding_id)
+
+
+def test_every_screen_finding_has_a_screen_group(kb: KnowledgeBase) -> None:
+    assert all(f.screen_group in kb.screen_groups for f in kb.findings.values() if f.screen)
+    grouped = {f.screen_group for f in kb.findings.values() if f.screen_group}
+    assert grouped == set(kb.screen_groups)
+    assert [g.order for g in kb.screen_groups.values()] == sorted(
+        g.order for g in kb.screen_groups.values()
+    )
+
+
+@pytest.mark.parametrize(
+    ("finding", "group", "message"),
+    [
+        ("fever", None, r"findings\.yaml \(fever\): screen finding needs a `screen_group`"),
+        ("fever", "no_such_group", r"\(fever\): unknown screen_group 'no_such_group'"),
+        ("fever", "red_flag_examination", r"\(red_flag_examination\): members must be all"),
+    ],
+)
+def test_screen_group_problems_name_the_finding_or_group(
+    data_copy: Path, finding: str, group: str | None, message: str
+) -> None:
+    def regroup(raw: dict) -> None:  # type: ignore[type-arg]
+        entry = _finding(raw, finding)
+        entry.pop("screen_group")
+        if group is not None:
+            entry["screen_group"] = group
+
+    _edit(data_copy / "findings.yaml", regroup)
+    with pytest.raises(KnowledgeBaseError, match=message):
+        load_knowledge_base_from(data_copy)
+
+
+def test_screen_group_without_members_or_with_unknown_keys(data_copy: Path) -> None:
+    def empty(raw: dict) -> None:  # type: ignore[type-arg]
+        raw["screen_groups"].append({**raw["screen_groups"][0], "id": "spare", "order": 99})
+
+    _edit(data_copy / "screen_groups.yaml", empty)
+    with pytest.raises(KnowledgeBaseError, match=r"\(spare\): no finding names this group"):
+        load_knowledge_base_from(data_copy)
+    _edit(data_copy / "screen_groups.yaml", lambda raw: raw["screen_groups"][0].update(x=1))
+    with pytest.raises(KnowledgeBaseError, match=r"screen_groups\.yaml: .*x"):
+        load_knowledge_base_from(data_copy)

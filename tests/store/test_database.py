@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,3 +103,15 @@ def test_unreachable_database_fails_check(tmp_path: Path) -> None:
     store = SqlStore(make_engine("postgresql://nobody@127.0.0.1:1/none"))
     with pytest.raises(StoreError):
         store.check()
+
+
+def test_workers_starting_together_migrate_once(tmp_path: Path) -> None:
+    """Several uvicorn workers open the same new SQLite file at once (a lock serialises them)."""
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    code = "import sys; from hipdx.store import SqlStore; SqlStore.open(sys.argv[1]).check()"
+    workers = [subprocess.Popen([sys.executable, "-c", code, url]) for _ in range(4)]
+    assert [w.wait(timeout=120) for w in workers] == [0, 0, 0, 0]
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == "0001"
+    engine.dispose()

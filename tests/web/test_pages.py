@@ -173,3 +173,14 @@ def test_report_reopens_unchanged_after_the_knowledge_base_changes(
     assert after == before
     assert fetched["report"] == created["report"]
     assert fresh["kb_version"] == "changed" and fresh["headline"] == "Renamed condition"
+
+
+def test_the_whole_flow_on_sqlite(sql_client: TestClient) -> None:
+    """The same pages on the real database the app migrates at start-up."""
+    created = create_assessment(sql_client, RED_FLAG_CASE, actor="carol")
+    page = parse(sql_client.get(created["links"]["html"], headers=HTML).text)
+    assert page.by_id("red-flags")
+    assert sql_client.get(created["links"]["pdf"]).content.startswith(b"%PDF")
+    listing = sql_client.get("/assessments.json", params={"q": "carol"}).json()
+    assert [i["id"] for i in listing["items"]] == [created["id"]]
+    assert sql_client.get(created["links"]["self"]).json()["report"] == created["report"]

@@ -1,0 +1,82 @@
+"""Turn a mention and the ConText cues that modify it into a finding value, using THE table.
+
+The table (`attributes` in context.yaml) is read top to bottom; the first row whose category
+modifies the mention and whose effect is not `pass` decides: yes, no, or skip (say nothing).
+Before the rows, cues in `nearest_wins` (negation vs a positive test result) compete and only
+the one closest to the mention stays ("SLR -ve, FABER +ve"). After the rows, `unmodified` gives
+the value by mention mode: a plain phrase is yes, a test name without a result is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from hipdx.nlp.lexicon import ContextFile, MentionMode
+from hipdx.types import Answer, FindingId, FindingKind
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A ConText cue that modifies a mention, and its distance in tokens from the mention."""
+
+    category: str
+    distance: int
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """The outcome for one mention: the finding (after any redirect) and its value."""
+
+    finding: FindingId
+    value: Answer
+
+
+def _nearest_only(cues: Sequence[Cue], competing: Sequence[str]) -> list[Cue]:
+    rivals = [cue for cue in cues if cue.category in competing]
+    if len({cue.category for cue in rivals}) < 2:
+        return list(cues)
+    nearest = min(rivals, key=lambda cue: cue.distance)
+    return [cue for cue in cues if cue.category not in competing or cue is nearest]
+
+
+def assert_mention(
+    finding: FindingId,
+    mode: MentionMode,
+    cues: Sequence[Cue],
+    table: ContextFile,
+    kinds: Mapping[FindingId, FindingKind],
+) -> Assertion | None:
+    """The value a mention gives its finding, or None when it says nothing usable.
+
+    Args:
+        finding: The finding the lexicon phrase names.
+        mode: How the phrase counts (assert, result, historical, family).
+        cues: The ConText cues modifying the mention.
+        table: The ConText data (attribute table, nearest_wins, requires, unmodified).
+        kinds: Finding kinds by id.
+    """
+    categories = {cue.category for cue in _nearest_only(cues, table.nearest_wins)}
+    required = table.requires.get(mode)
+    if required is not None and required not in categories:
+        return None
+    for row in table.attributes:
+        if row.category not in categories:
+            continue
+        finding = row.redirect.get(finding, finding)
+        kind = kinds[finding]
+        effect = (
+            row.by_finding.get(finding)
+            or row.by_mode.get(mode)
+            or row.by_kind.get(kind)
+            or row.effect
+        )
+        if effect == "pass":
+            continue
+        if effect == "skip":
+            return None
+        return Assertion(finding, Answer(effect))
+    effect = table.unmodified.get(mode, "skip")
+    if effect in ("skip", "pass"):
+        return None
+    return Assertion(finding, Answer(effect))

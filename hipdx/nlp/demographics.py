@@ -1,0 +1,121 @@
+"""Read the patient's age and sex from raw text with regular expressions.
+
+Ages: "34M", "52yo F", "a 41-year-old woman", "68 y/o", "aged 16", "I'm 45", "she is 29",
+"in her 60s" (read as 65: a decade reads as its middle, "early 60s" 62, "late 60s" 68, so that
+age-band priors have something to work with; "started in her twenties" dates an onset, not her age).
+Sex: age-sex tags and titles ("34M", "Mrs") beat nouns ("woman"), which beat pronouns ("she",
+counted only in third-person text). Conflicting evidence of the strongest kind gives None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from hipdx.nlp.lexicon import NumbersFile, SexName
+from hipdx.nlp.wordlists import alternation
+from hipdx.types import Sex
+
+_DECADE_WORDS = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
+    "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
+}  # fmt: skip
+_AGE_BLOCKERS = {"since", "at", "from", "before", "after", "until", "by", "under", "over", "than"}
+_FOLLOWS_AGE = r"(?=\s*(?:[.,;!)]|$|\s+(?:and|but|with|now|years?|yrs?)\b))"
+_APOSTROPHE = "'\u2019"
+_PLAIN_AGES = [
+    r"\b(\d{1,3})\s*-?\s*(?:y\s*/\s*o|y\.\s*o\.?|yo|yrs?\.?[\s-]*old|years?[\s-]*old)(?![a-z])",
+    r"\b(\d{1,3})\s*-?\s*(?:year|yr)s?[\s-]+old(?![a-z])",
+    rf"\bI(?:[{_APOSTROPHE}]m|\s+am)\s+(?:only\s+|now\s+)?(\d{{1,2}}){_FOLLOWS_AGE}",
+    rf"\b(?:he|she|patient|pt)(?:[{_APOSTROPHE}]s|\s+is)\s+(?:now\s+)?(\d{{1,3}}){_FOLLOWS_AGE}",
+]
+_AGE_SEX_TAG = r"(?<![\w/.])(\d{1,3})\s*(?:yo\s*)?/?\s*([MF])\b"
+_SEX_AGE_TAG = r"\b([MF])\s*/\s*(\d{1,3})\b"
+
+
+@dataclass(frozen=True)
+class AgeReading:
+    """An age read from the text, with the character span it came from."""
+
+    span: tuple[int, int]
+    age: int
+
+
+class DemographicsReader:
+    """Reads age and sex; built once from numbers.yaml."""
+
+    def __init__(self, vocab: NumbersFile) -> None:
+        self.vocab = vocab
+
+    @cached_property
+    def _start(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{alternation(self.vocab.start_words)})", re.IGNORECASE)
+
+    def read_age(self, text: str) -> AgeReading | None:
+        """The patient's age: the first age expression in the text (None if there is none)."""
+        found = [reading for reading in self._ages(text) if 0 <= reading.age <= 120]
+        return min(found, key=lambda r: r.span[0]) if found else None
+
+    def _ages(self, text: str) -> list[AgeReading]:
+        readings: list[AgeReading] = []
+        for regex in _PLAIN_AGES:
+            for m in re.finditer(regex, text, re.IGNORECASE):
+                readings.append(AgeReading((m.start(), m.end()), int(m.group(1))))
+        for m in re.finditer(r"\b(?:aged?|age:|age)\s*:?\s*(\d{1,3})\b", text, re.IGNORECASE):
+            before = text[: m.start()].split()
+            if not before or before[-1].lower().strip("(") not in _AGE_BLOCKERS | {"the", "of"}:
+                readings.append(AgeReading((m.start(), m.end()), int(m.group(1))))
+        for m in re.finditer(_AGE_SEX_TAG, text):
+            readings.append(AgeReading((m.start(), m.end()), int(m.group(1))))
+        for m in re.finditer(_SEX_AGE_TAG, text):
+            readings.append(AgeReading((m.start(), m.end()), int(m.group(2))))
+        return readings + self._decade_ages(text)
+
+    def _decade_ages(self, text: str) -> list[AgeReading]:
+        offsets = self.vocab.decade_offsets
+        stage = rf"(?:(?P<stage>{alternation(list(offsets))})[\s-]*)?"
+        words = alternation(list(_DECADE_WORDS))
+        decade = rf"(?:(?P<digit>\d)0'?s|(?P<word>{words})|(?P<teens>teens))"
+        readings: list[AgeReading] = []
+        regex = rf"\bin\s+(?:his|her|my|their)\s+{stage}{decade}\b"
+        for m in re.finditer(regex, text, re.IGNORECASE):
+            if self._start.search(text[max(0, m.start() - 30) : m.start()]):
+                continue  # "it started in her twenties" dates the onset, not her age
+            offset = offsets.get((m.group("stage") or "mid").lower(), 5)
+            if m.group("teens"):
+                age = self.vocab.teens_age
+            elif m.group("digit"):
+                age = int(m.group("digit")) * 10 + offset
+            else:
+                age = _DECADE_WORDS[m.group("word").lower()] + offset
+            readings.append(AgeReading((m.start(), m.end()), age))
+        return readings
+
+    def read_sex(self, text: str) -> Sex | None:
+        """The patient's sex from the strongest kind of evidence that is unanimous, else None."""
+        tags = [_tag_sex(m.group(2)) for m in re.finditer(_AGE_SEX_TAG, text)]
+        tags += [_tag_sex(m.group(1)) for m in re.finditer(_SEX_AGE_TAG, text)]
+        titles = _matches(text, self.vocab.sex_titles, case_sensitive=True)
+        nouns = _matches(text, self.vocab.sex_words, case_sensitive=False)
+        # In a patient's own words ("I", "my") "she" is someone else: pronouns count only in
+        # third-person text such as a clinician's note.
+        first_person = re.search(r"\b(?:I|I'm|I've|my|me)\b", text) is not None
+        pronouns = [] if first_person else _matches(text, self.vocab.pronouns, case_sensitive=False)
+        for evidence in (tags + titles, nouns, pronouns):
+            if evidence:
+                return evidence[0] if len(set(evidence)) == 1 else None
+        return None
+
+
+def _tag_sex(letter: str) -> Sex:
+    return Sex.MALE if letter == "M" else Sex.FEMALE
+
+
+def _matches(text: str, words: dict[SexName, list[str]], *, case_sensitive: bool) -> list[Sex]:
+    found: list[Sex] = []
+    flags = 0 if case_sensitive else re.IGNORECASE
+    for sex, options in words.items():
+        regex = rf"(?<![\w-])(?:{alternation(options)})(?![\w-])"
+        found += [Sex(sex)] * len(re.findall(regex, text, flags))
+    return found

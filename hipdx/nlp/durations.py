@@ -1,0 +1,295 @@
+"""Read how long the symptoms have lasted, and turn it into the duration and onset findings.
+
+Durations: "3/52", "3 weeks", "for six months", "x 2 yrs", "6-month history", "since childhood",
+"since age 25", "2 weeks ago" (only beside an onset word such as "started" or "pop"; "years ago"
+only beside a word such as "started": "tore my hamstring two years ago" is past history), "since
+March" (a duration only with a reference date). A "for <n> weeks" duration counts only in a clause
+that names a symptom ("missed periods for 6 months" does not). Several durations: the longest
+wins ("pain for 2 years, worse for 3 weeks" is chronic). Thresholds and vague durations
+("for months") are in numbers.yaml.
+
+onset_before_40 is yes for a patient under 40, for pain since childhood or since an age under 40,
+and for an older patient whose stated duration puts the onset before 40; no when the duration
+puts it at 40 or later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from hipdx.nlp.demographics import AgeReading
+from hipdx.nlp.lexicon import NumbersFile
+from hipdx.nlp.results import TextFinding
+from hipdx.nlp.wordlists import alternation, phrase_regex
+from hipdx.types import Answer
+
+MONTHS = [
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+]
+_MONTH_NUMBERS = {name[:3]: index + 1 for index, name in enumerate(MONTHS)}
+_MORE = r"more than|over|greater than|>|at least"
+_LESS = r"less than|under|<|fewer than|within"
+_APPROX = r"about|around|approx\.?|approximately|nearly|almost|roughly|some|just|~|c\.?|circa"
+_DASH = "\u2013"
+_TIMES = "\u00d7"
+_FOR_BEFORE = (
+    rf"(?:\bfor|\bx|{_TIMES}|\bover|\bpast|\blast|\bsince|\blasting|~)"
+    r"\s*(?:the\s+)?(?:past\s+|last\s+)?$"
+)
+_HISTORY_AFTER = (
+    r"\s*(?:-\s*)?(?:history|hx|duration|of\s+(?:[\w-]+\s+){0,3}(?:pain|symptoms|ache|trouble))\b"
+)
+DAYS_PER_YEAR = 365.25
+
+
+@dataclass(frozen=True)
+class Duration:
+    """How long the symptoms have lasted, in days (`high` None: open-ended), and where it was
+    read. `onset_age` is the age the pain began at when the text says ("since age 25";
+    "since childhood" reads as 10)."""
+
+    span: tuple[int, int]
+    low: float
+    high: float | None
+    onset_age: int | None = None
+
+
+class DurationReader:
+    """Reads symptom durations and turns them into findings; built once from numbers.yaml."""
+
+    def __init__(self, vocab: NumbersFile) -> None:
+        self.vocab = vocab
+
+    # --- regular expressions, compiled once ------------------------------------------------------
+
+    @cached_property
+    def _quantity(self) -> re.Pattern[str]:
+        number = rf"(?:\d+(?:\.\d+)?|{alternation(list(self.vocab.number_words))})"
+        unit = rf"(?:{alternation(list(self.vocab.units))})(?:s|es)?\.?"
+        vague = alternation(list(self.vocab.vague_numbers))
+        return re.compile(
+            rf"(?<![\w/])(?:(?P<qual>{_MORE}|{_LESS}|{_APPROX})\s+)?"
+            rf"(?:(?P<n1>{number})(?:\s*(?:-|{_DASH}|to|or)\s*(?P<n2>{number}))?|(?P<vague>{vague}))"
+            rf"\s*-?\s*(?P<unit>{unit})(?![a-z])",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def _fraction(self) -> re.Pattern[str]:
+        denominators = alternation(list(self.vocab.fraction_units))
+        return re.compile(rf"(?<![\d/.])(?P<n>\d{{1,2}})\s*/\s*(?P<d>{denominators})(?![\d/])")
+
+    @cached_property
+    def _vague(self) -> re.Pattern[str]:
+        words = alternation(list(self.vocab.vague_durations))
+        return re.compile(rf"\bfor\s+(?P<w>{words})\b", re.IGNORECASE)
+
+    @cached_property
+    def _since_long_ago(self) -> re.Pattern[str]:
+        phrases = "|".join(phrase_regex(p) for p in self.vocab.since_long_ago)
+        return re.compile(rf"\b(?:ever\s+)?since\s+(?:{phrases})\b", re.IGNORECASE)
+
+    @cached_property
+    def _since_age(self) -> re.Pattern[str]:
+        return re.compile(
+            r"\b(?:since|from|began at|started at)\s+(?:the\s+)?(?:age\s+(?:of\s+)?|aged\s+)"
+            r"(?P<a>\d{1,2})\b|\bsince\s+(?:I|he|she)\s+was\s+(?P<b>\d{1,2})\b",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def _since_date(self) -> re.Pattern[str]:
+        months = "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS)
+        return re.compile(
+            rf"\bsince\s+(?:(?:early|mid|late|the\s+end\s+of)\s+)?(?:(?P<month>{months})\.?"
+            rf"(?:\s+(?P<year>(?:19|20)\d\d))?|(?P<year_only>(?:19|20)\d\d))\b",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def _relative(self) -> re.Pattern[str]:
+        words = alternation(list(self.vocab.relative_onsets))
+        return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+    @cached_property
+    def _onset(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{alternation(self.vocab.onset_words)})", re.IGNORECASE)
+
+    @cached_property
+    def _start(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{alternation(self.vocab.start_words)})", re.IGNORECASE)
+
+    @cached_property
+    def _symptom(self) -> re.Pattern[str]:
+        words = alternation(self.vocab.symptom_words)
+        return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def read(self, text: str, today: date | None = None) -> list[Duration]:
+        """Every symptom duration the text states, in text order.
+
+        Args:
+            text: The note or description.
+            today: Reference date for "since March"; without it such a phrase is read as a
+                duration of unknown length (it gives no finding).
+        """
+        found: list[Duration] = []
+        for m in self._fraction.finditer(text):
+            n, d = int(m.group("n")), m.group("d")
+            if d == "7" and n >= 24:
+                continue  # "24/7" means constant, not 24 days
+            days = n * self.vocab.fraction_units[d]
+            found.append(Duration((m.start(), m.end()), days, days))
+        for m in self._quantity.finditer(text):
+            duration = self._quantity_duration(text, m)
+            if duration is not None:
+                found.append(duration)
+        for m in self._vague.finditer(text):
+            rng = self.vocab.vague_durations[m.group("w").lower()]
+            found.append(Duration((m.start(), m.end()), rng.low, rng.high))
+        for m in self._since_long_ago.finditer(text):
+            found.append(Duration((m.start(), m.end()), 365.0, None, onset_age=10))
+        for m in self._since_age.finditer(text):
+            found.append(
+                Duration((m.start(), m.end()), 0.0, None, int(m.group("a") or m.group("b")))
+            )
+        for m in self._relative.finditer(text):
+            if self._in_sentence(text, m.start(), m.end(), self._onset):
+                rng = self.vocab.relative_onsets[m.group(0).lower()]
+                found.append(Duration((m.start(), m.end()), rng.low, rng.high))
+        for m in self._since_date.finditer(text):
+            dated = self._since_date_duration(m, today) if today is not None else None
+            found.append(dated or Duration((m.start(), m.end()), 0.0, None))
+        found = [d for d in found if not any(_inside(d, other) for other in found)]
+        return sorted(found, key=lambda d: d.span)
+
+    def _quantity_duration(self, text: str, m: re.Match[str]) -> Duration | None:
+        written = m.group("unit").lower().rstrip(".")
+        units = sorted(self.vocab.units, key=len, reverse=True)
+        unit = next((u for u in units if written.startswith(u)), None)
+        if unit is None or not self._is_symptom_duration(text, m):
+            return None
+        per = self.vocab.units[unit]
+        high: float | None
+        if m.group("vague"):
+            rng = self.vocab.vague_numbers[m.group("vague").lower()]
+            low, high = rng.low * per, rng.high * per if rng.high is not None else None
+        else:
+            low = self._value(m.group("n1")) * per
+            high = self._value(m.group("n2")) * per if m.group("n2") else low
+        qualifier = (m.group("qual") or "").lower()
+        if re.fullmatch(_MORE, qualifier):
+            high = None
+        elif re.fullmatch(_LESS, qualifier):
+            low, high = 0.0, max(0.0, (high or low) - 0.5)
+        return Duration((m.start(), m.end()), low, high)
+
+    def _value(self, number: str) -> float:
+        words = self.vocab.number_words
+        return float(words[number.lower()]) if number.lower() in words else float(number)
+
+    def _is_symptom_duration(self, text: str, m: re.Match[str]) -> bool:
+        before = text[max(0, m.start() - 40) : m.start()].lower()
+        after = text[m.end() : m.end() + 40].lower()
+        if re.search(_FOR_BEFORE, before):
+            return self._symptom.search(_around(text, m.start(), m.end(), ".;,\n!?")) is not None
+        if re.match(_HISTORY_AFTER, after):
+            return True
+        if re.match(r"\s*ago\b", after):
+            long_ago = re.match(r"(?:year|yr|decade)", m.group("unit"), re.IGNORECASE)
+            return self._in_sentence(
+                text, m.start(), m.end(), self._start if long_ago else self._onset
+            )
+        return False
+
+    def _in_sentence(self, text: str, start: int, end: int, words: re.Pattern[str]) -> bool:
+        return words.search(_around(text, start, end, ".;\n!?")) is not None
+
+    def _since_date_duration(self, m: re.Match[str], today: date) -> Duration | None:
+        if m.group("year_only"):
+            year = int(m.group("year_only"))
+            earliest, latest = date(year, 1, 1), date(year, 12, 31)
+        else:
+            month = _MONTH_NUMBERS[m.group("month")[:3].lower()]
+            year = int(m.group("year")) if m.group("year") else today.year
+            if not m.group("year") and (month, 1) > (today.month, today.day):
+                year -= 1  # "since March" in January means last March
+            earliest, latest = date(year, month, 1), date(year, month, 28)
+        if earliest > today:
+            return None
+        low = (today - min(latest, today)).days
+        return Duration((m.start(), m.end()), float(low), float((today - earliest).days))
+
+    # --- findings --------------------------------------------------------------------------------
+
+    def findings(
+        self, text: str, durations: list[Duration], age: AgeReading | None
+    ) -> list[TextFinding]:
+        """duration_under_6_weeks, duration_over_3_months and onset_before_40."""
+        out: list[TextFinding] = []
+        longest = max(durations, key=lambda d: (d.low, d.high or float("inf")), default=None)
+        if longest is not None:
+            out += self._duration_findings(text, longest)
+        onset = self._onset_before_40(durations, longest, age)
+        if onset is not None:
+            value, span = onset
+            out.append(_finding(text, "onset_before_40", value, span))
+        return out
+
+    def _duration_findings(self, text: str, d: Duration) -> list[TextFinding]:
+        out: list[TextFinding] = []
+        under, over = self.vocab.under_6_weeks_days, self.vocab.over_3_months_days
+        if d.high is not None and d.high < under:
+            out.append(_finding(text, "duration_under_6_weeks", Answer.YES, d.span))
+        elif d.low >= under:
+            out.append(_finding(text, "duration_under_6_weeks", Answer.NO, d.span))
+        if d.low >= over:
+            out.append(_finding(text, "duration_over_3_months", Answer.YES, d.span))
+        elif d.high is not None and d.high < over:
+            out.append(_finding(text, "duration_over_3_months", Answer.NO, d.span))
+        return out
+
+    def _onset_before_40(
+        self, durations: list[Duration], longest: Duration | None, age: AgeReading | None
+    ) -> tuple[Answer, tuple[int, int]] | None:
+        limit = self.vocab.onset_age_limit
+        stated = next((d for d in durations if d.onset_age is not None), None)
+        if stated is not None and stated.onset_age is not None:
+            return (Answer.YES if stated.onset_age < limit else Answer.NO), stated.span
+        if age is None:
+            return None
+        if age.age < limit:
+            return Answer.YES, age.span
+        if longest is None:
+            return None
+        earliest = age.age - (longest.high or float("inf")) / DAYS_PER_YEAR
+        latest = age.age - longest.low / DAYS_PER_YEAR
+        if latest < limit:
+            return Answer.YES, age.span
+        if earliest >= limit:
+            return Answer.NO, age.span
+        return None
+
+
+def _around(text: str, start: int, end: int, stops: str) -> str:
+    """The stretch of text around [start, end) up to the nearest stop characters."""
+    left = max(text.rfind(c, 0, start) for c in stops)
+    rights = [i for i in (text.find(c, end) for c in stops) if i >= 0]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+def _inside(inner: Duration, outer: Duration) -> bool:
+    return (
+        outer.span != inner.span
+        and outer.span[0] <= inner.span[0]
+        and inner.span[1] <= outer.span[1]
+    )
+
+
+def _finding(text: str, finding: str, value: Answer, span: tuple[int, int]) -> TextFinding:
+    return TextFinding(finding, value, span, text[span[0] : span[1]], "number")

