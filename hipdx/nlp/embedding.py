@@ -78,9 +78,8 @@ def load_minilm() -> SentenceTransformerEncoder:
 
 @dataclass(frozen=True)
 class EmbeddingHit:
-    """A clause's best-matching finding."""
+    """A clause's best-matching finding, its similarity and its lead over the runner-up."""
 
-    clause: int
     finding: FindingId
     score: float
     margin: float
@@ -174,7 +173,7 @@ class EmbeddingMatcher:
                 return None
         if score < threshold or score - runner_up < settings.margin:
             return None
-        return EmbeddingHit(-1, finding, score, score - runner_up)
+        return EmbeddingHit(finding, score, score - runner_up)
 
     def is_clinical(self, clause: Span) -> bool:
         """Whether a clause is clinical shorthand (left to the lexicon)."""

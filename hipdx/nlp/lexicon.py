@@ -9,10 +9,10 @@ Four files, one model each:
 - `embedding.yaml`: the sentence-embedding matcher's model and tuned thresholds.
 
 Phrase syntax (lexicon and context rules): words separated by spaces; `(a|b c)` one of the
-alternatives, `(a|b)?` optional; `*` up to four other words (never a negation or "but"); `#` any
-number; `=cycling` the word itself, not its stem; `==AS` the exact, case-sensitive token. Lexicon
-words match by stem ("sitting" = "sits" = "sit"); context cue words match in lower case, so each
-inflection is listed.
+alternatives, `(a|b)?` optional (groups nest); `*` up to four other words (never a negation,
+"but" or a word of relief); `<n>` any number; `=cycling` the word itself, not its stem; `==AS` the
+exact, case-sensitive token; `^if` a word that starts a sentence. Lexicon words match by stem
+("sitting" = "sits" = "sit"); context cue words match in lower case, so each inflection is listed.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Syntax (see `hipdx.nlp.lexicon`): `(a|b c)` alternatives, `(...)?` optional, `*` a gap of up to
 four words that never crosses a negation or "but" (so "ibuprofen doesn't help" is not "ibuprofen
-... help"), `<n>` any number, `=word` the lower-case word unstemmed, `==AS` the exact token.
+... help"), `<n>` any number, `=word` the lower-case word unstemmed, `==AS` the exact token, `^if` a word
+that starts a sentence.
 A hyphen written in a phrase is optional in the text ("pain-free" matches "pain free"). Lexicon
 phrases match the `NORM` attribute, which the `hipdx_stems` component sets to the Snowball stem of
 each token's norm; context cues match `LOWER`.
@@ -166,6 +167,9 @@ class _Compiler:
         self.attr = attr
 
     def word(self, word: str) -> TokenPattern:
+        if word.startswith("^") and len(word) > 1:
+            pattern = self.word(word[1:])
+            return [{**pattern[0], "IS_SENT_START": True}, *pattern[1:]]
         if word == "*":
             return [dict(_GAP)]
         if word in ("#", "<n>"):
@@ -192,7 +196,7 @@ class _Compiler:
         if len(option) != 1 or not isinstance(option[0], str):
             return None
         word = option[0]
-        if word[0] in "=*#<":
+        if word[0] in "=*#<^":
             return None
         pattern = self.word(word)
         if len(pattern) != 1 or "OP" in pattern[0]:
