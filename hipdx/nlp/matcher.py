@@ -5,14 +5,15 @@ Matcher re-scans its whole predicate list for every token pattern it adds, so on
 six thousand patterns takes twenty seconds to build and small ones take one. Patterns are checked
 against spaCy's schema by the test suite, not at every build.
 
-`keep_specific` drops a mention nested inside a longer one ("numbness" inside "numbness in the
-saddle area") and repeats of the same finding that overlap, but keeps partial overlaps of
-different findings ("felt a pop" and "pop while sprinting" both stand) and mentions inside the
-`*` gap of a longer phrase ("buttock" inside "pain in buttock when sitting").
+`keep_specific` drops a mention whose words a longer mention matched with its own words
+("numbness" inside "numbness in the saddle area") and repeats of the same finding that overlap,
+but keeps partial overlaps of different findings ("felt a pop" and "pop while sprinting" both
+stand) and mentions that reach into the `*` gap of a longer phrase ("buttock" inside "pain in
+buttock when sitting", "worse w/ sitting" inside "worse w/ sitting & hill running").
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from hipdx.nlp.context import TARGET_GROUP
 from hipdx.nlp.lexicon import LexiconFile, MentionMode
-from hipdx.nlp.patterns import TokenPattern, compile_phrase, has_gap
+from hipdx.nlp.patterns import TokenPattern, compile_phrase, has_gap, is_gap
 
 
 def _rules(
@@ -79,11 +80,10 @@ def rule_metadata(span: Span) -> dict[str, Any]:
 def _swallows(outer: Span, inner: Span) -> bool:
     if not (outer.start <= inner.start and inner.end <= outer.end):
         return False
-    metadata = rule_metadata(outer)
-    if metadata.get("keeps_inner", False):
+    if rule_metadata(outer).get("keeps_inner", False):
         return False
-    interior = outer.start < inner.start and inner.end < outer.end
-    return not (interior and metadata.get("gap", False))
+    gaps = set(outer._.gap_tokens)
+    return not any(i in gaps for i in range(inner.start, inner.end))
 
 
 def keep_specific(spans: Iterable[Span]) -> list[Span]:
@@ -141,6 +141,8 @@ class LexiconMatcher:
         self._rules: dict[str, Any] = {}
         if not Span.has_extension("target_rule"):
             Span.set_extension("target_rule", default=None)
+        if not Span.has_extension("gap_tokens"):
+            Span.set_extension("gap_tokens", default=())
 
     def add(self, group: Sequence[Any], exclude: Sequence[TokenPattern] = ()) -> None:
         """Add one group of TargetRules (they share a spaCy Matcher), with the patterns whose
@@ -171,16 +173,23 @@ class LexiconMatcher:
         for matcher, vetoes, anchors in self._matchers:
             if anchors is not None and not anchors & keys:
                 continue  # no pattern of this group can start anywhere in the doc
-            matches = matcher(doc)
+            matches = cast(
+                list[tuple[int, int, int, list[int]]], matcher(doc, with_alignments=True)
+            )
             if not matches:
                 continue
             vetoed = [(s, e) for _, s, e in vetoes(doc)] if vetoes is not None else []
-            for match_id, start, end in matches:
+            for match_id, start, end, alignment in matches:
                 if any(s < end and start < e for s, e in vetoed):
                     continue
                 rule = self._rules[self.vocab.strings[match_id]]
                 span = Span(doc, start, end, label=rule.category)
                 span._.target_rule = rule
+                span._.gap_tokens = tuple(
+                    start + offset
+                    for offset, index in enumerate(alignment)
+                    if is_gap(rule.pattern[index])
+                )
                 found.append(span)
         return found
 

@@ -1,12 +1,12 @@
 """Compile the data files' phrase syntax into spaCy token patterns, matched on word stems.
 
-Syntax (see `hipdx.nlp.lexicon`): `(a|b c)` alternatives, `(...)?` optional, `*` a gap of up to
-four words that never crosses a negation or "but" (so "ibuprofen doesn't help" is not "ibuprofen
-... help"), `<n>` any number, `=word` the lower-case word unstemmed, `==AS` the exact token, `^if` a word
-that starts a sentence.
-A hyphen written in a phrase is optional in the text ("pain-free" matches "pain free"). Lexicon
-phrases match the `NORM` attribute, which the `hipdx_stems` component sets to the Snowball stem of
-each token's norm; context cues match `LOWER`.
+Syntax (see `hipdx.nlp.lexicon`): `(a|b c)` alternatives, `(...)?` optional, groups nest; `*` a
+gap of up to four words that never crosses a negation, "but" or a word of relief (so "ibuprofen
+doesn't help" is not "ibuprofen ... help", nor "pain when walking eased by sitting" "pain ...
+sitting"); `<n>` any number; `=word` the lower-case word unstemmed; `==AS` the exact token; `^if`
+a word that starts a sentence. A hyphen written in a phrase is optional in the text ("pain-free"
+matches "pain free"). Lexicon phrases match the `NORM` attribute, which the `hipdx_stems`
+component sets to the Snowball stem of each token's norm; context cues match `LOWER`.
 """
 
 from __future__ import annotations
@@ -154,9 +154,14 @@ def expand(phrase: str) -> Iterator[str]:
             yield text
 
 
+def is_gap(token: dict[str, Any]) -> bool:
+    """Whether a token pattern is a `*` gap."""
+    return bool(token.get("OP") == _GAP["OP"])
+
+
 def has_gap(pattern: TokenPattern) -> bool:
     """Whether a compiled pattern contains a `*` gap."""
-    return any(token.get("OP") == _GAP["OP"] for token in pattern)
+    return any(is_gap(token) for token in pattern)
 
 
 class _Compiler:
@@ -168,8 +173,8 @@ class _Compiler:
 
     def word(self, word: str) -> TokenPattern:
         if word.startswith("^") and len(word) > 1:
-            pattern = self.word(word[1:])
-            return [{**pattern[0], "IS_SENT_START": True}, *pattern[1:]]
+            first, *rest = self.word(word[1:])
+            return [{**first, "IS_SENT_START": True}, *rest]
         if word == "*":
             return [dict(_GAP)]
         if word in ("#", "<n>"):

@@ -254,9 +254,18 @@ def build_reader(
     )
 
 
-@lru_cache(maxsize=2)
 def default_reader(use_embeddings: bool = True) -> TextReader:
-    """The reader built from the shipped data, built once per process and reused."""
+    """The reader built from the shipped data, built once per process and reused.
+
+    Args:
+        use_embeddings: With the sentence-embedding matcher (the default) or rules only; each
+            variant is built at most once.
+    """
+    return _cached_reader(bool(use_embeddings))
+
+
+@lru_cache(maxsize=2)
+def _cached_reader(use_embeddings: bool) -> TextReader:
     return build_reader(use_embeddings=use_embeddings)
 
 

@@ -19,6 +19,7 @@ def test_all_is_sorted_and_resolves() -> None:
 
 def test_default_reader_is_built_once(full_reader: TextReader) -> None:
     assert default_reader() is full_reader
+    assert default_reader(use_embeddings=True) is full_reader
     assert full_reader.uses_embeddings
 
 
