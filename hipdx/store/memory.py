@@ -52,16 +52,8 @@ class MemoryStore:
 
     def _add_assessment(self, at: datetime, actor: str, new: NewAssessment) -> str:
         assessment_id = new_id()
-        self._assessments[assessment_id] = StoredAssessment(
-            id=assessment_id,
-            created_at=at,
-            actor=actor,
-            origin=new.origin,
-            kb_version=new.kb_version,
-            headline=new.headline,
-            triage_level=new.triage_level,
-            input=new.input,
-            result=new.result,
+        self._assessments[assessment_id] = StoredAssessment.from_new(
+            new, assessment_id=assessment_id, created_at=at, actor=actor
         )
         self._search[assessment_id] = new.search_text
         return assessment_id

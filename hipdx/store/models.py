@@ -48,6 +48,23 @@ class StoredAssessment(AssessmentSummary):
     input: JsonObject
     result: JsonObject
 
+    @classmethod
+    def from_new(
+        cls, new: NewAssessment, *, assessment_id: str, created_at: datetime, actor: str
+    ) -> StoredAssessment:
+        """The kept form of `new`, once the store has given it an id, a time and an actor."""
+        return cls(
+            id=assessment_id,
+            created_at=created_at,
+            actor=actor,
+            origin=new.origin,
+            kb_version=new.kb_version,
+            headline=new.headline,
+            triage_level=new.triage_level,
+            input=new.input,
+            result=new.result,
+        )
+
 
 class AssessmentPage(StoreModel):
     """A page of the list and the number of matches in all."""

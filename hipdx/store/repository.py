@@ -120,16 +120,8 @@ def add_assessment(
             result=new.result,
         )
     )
-    return StoredAssessment(
-        id=assessment_id,
-        created_at=_utc(at),
-        actor=actor,
-        origin=new.origin,
-        kb_version=new.kb_version,
-        headline=new.headline,
-        triage_level=new.triage_level,
-        input=new.input,
-        result=new.result,
+    return StoredAssessment.from_new(
+        new, assessment_id=assessment_id, created_at=_utc(at), actor=actor
     )
 
 
