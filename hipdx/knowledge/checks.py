@@ -56,6 +56,9 @@ def _reference_problems(kb: KnowledgeBase) -> list[str]:
             if suggested not in kb.conditions:
                 problems.append(f"{where}: unknown condition {suggested!r}")
     cite("triage.yaml", kb.triage_policy.sources)
+    for finding_id in kb.triage_policy.self_care_not_when:
+        if finding_id not in kb.findings:
+            problems.append(f"triage.yaml self_care_not_when: unknown finding {finding_id!r}")
     for condition_id in kb.conditions:
         if condition_id not in kb.plans:
             problems.append(f"plans/{condition_id}.yaml: missing plan for condition")

@@ -309,9 +309,11 @@ class RedFlagsFile(Record):
 
 class TriagePolicy(Record):
     """When no red flag fires and nothing serious is suspected: self-care if the conditions whose
-    `triage_when_suspected` is self_care together reach `self_care_min_probability`."""
+    `triage_when_suspected` is self_care together reach `self_care_min_probability` and no finding
+    in `self_care_not_when` is present (those call for a clinician: routine)."""
 
     self_care_min_probability: Probability
+    self_care_not_when: list[FindingId] = []
     basis: EvidenceBasis
     sources: Sources
     note: str | None = None

@@ -23,7 +23,7 @@ class TriageReason:
 
     level: TriageLevel
     kind: str
-    """`red_flag`, `suspected_condition`, `self_care` or `default`."""
+    """`red_flag`, `suspected_condition`, `self_care`, `self_care_blocked` or `default`."""
     ref: str
     """The red-flag id or condition id behind the reason."""
     clinician: str
@@ -94,12 +94,14 @@ def triage(
             )
         )
     if not reasons:
-        reasons.append(_baseline(kb, ranking))
+        reasons.append(_baseline(kb, set(evidence.answered(Answer.YES)), ranking))
     reasons.sort(key=lambda r: r.level.rank, reverse=True)
     return Triage(reasons[0].level, tuple(reasons), tuple(f.id for f in flags))
 
 
-def _baseline(kb: KnowledgeBase, ranking: Sequence[tuple[ConditionId, float]]) -> TriageReason:
+def _baseline(
+    kb: KnowledgeBase, present: set[str], ranking: Sequence[tuple[ConditionId, float]]
+) -> TriageReason:
     policy = kb.triage_policy
     self_care = [
         (c, p)
@@ -109,6 +111,9 @@ def _baseline(kb: KnowledgeBase, ranking: Sequence[tuple[ConditionId, float]]) -
     total = sum(p for _, p in self_care)
     if self_care and total >= policy.self_care_min_probability:
         names = ", ".join(kb.conditions[c].name.lower() for c, _ in self_care[:2])
+        blockers = [f for f in policy.self_care_not_when if f in present]
+        if blockers:
+            return _self_care_blocked(kb, blockers, names, total)
         return TriageReason(
             TriageLevel.SELF_CARE,
             "self_care",
@@ -125,4 +130,21 @@ def _baseline(kb: KnowledgeBase, ranking: Sequence[tuple[ConditionId, float]]) -
         "No red flag fired and no serious condition is suspected: routine assessment.",
         "No warning signs in your answers. Book a routine appointment with a clinician.",
         tuple(policy.sources),
+    )
+
+
+def _self_care_blocked(
+    kb: KnowledgeBase, blockers: list[str], names: str, total: float
+) -> TriageReason:
+    """Self-limiting causes lead, but a finding the policy names calls for a clinician."""
+    found = ", ".join(kb.findings[f].label.lower() for f in blockers)
+    return TriageReason(
+        TriageLevel.ROUTINE,
+        "self_care_blocked",
+        blockers[0],
+        f"Self-limiting causes ({names}) are {total:.0%} likely, but {found} calls for a "
+        "clinical assessment rather than self-care alone.",
+        "This may well settle, but because of what you describe a clinician should check it: "
+        "book a routine appointment.",
+        tuple(kb.triage_policy.sources),
     )

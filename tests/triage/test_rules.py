@@ -39,7 +39,7 @@ def test_every_red_flag_fires_and_raises_triage(assessor: Assessor, kb: Knowledg
 
 @settings(max_examples=150, deadline=None, suppress_health_check=FIXTURES)
 @given(data=st.data())
-def test_adding_a_red_flag_never_lowers_triage(
+def test_adding_a_red_flag_raises_triage_and_keeps_other_flags(
     assessor: Assessor, kb: KnowledgeBase, data: st.DataObject
 ) -> None:
     ids = assessor.model.finding_ids
@@ -50,13 +50,22 @@ def test_adding_a_red_flag_never_lowers_triage(
     )
     flag = data.draw(st.sampled_from(list(kb.red_flags.values())))
     flagged = satisfying(flag)
-    combined = Evidence(
-        {**base.answers, **flagged.answers}, flagged.age if flagged.age is not None else base.age
-    )
-    before = assessor.assess(base).triage.level
-    after = assessor.assess(combined).triage.level
-    assert after.rank >= max(before.rank, flag.urgency.rank)
-    assert after.rank >= TriageLevel.URGENT.rank
+    if flagged.age is not None:
+        # An age-limited flag needs its age; compare like with like, or the age change itself
+        # (not the added flag) could silence an age-limited flag of the base case.
+        base = Evidence(base.answers, age=flagged.age)
+    combined = Evidence({**base.answers, **flagged.answers}, base.age)
+    before = assessor.assess(base).triage
+    after = assessor.assess(combined).triage
+    assert after.level.rank >= flag.urgency.rank
+    assert after.level.rank >= TriageLevel.URGENT.rank
+    # A flag the base case raised stays raised unless the added answers name its benign
+    # explanation (a `none_of` finding). Suspected-condition triage may move with the
+    # differential; red flags may not.
+    explained = set(combined.answered(Answer.YES))
+    for kept in before.red_flags:
+        if not explained & set(kb.red_flags[kept].when.none_of):
+            assert kept in after.red_flags, kept
 
 
 @pytest.mark.parametrize(
@@ -113,6 +122,27 @@ def test_self_care_needs_no_flags_and_a_self_limiting_leader(assessor: Assessor)
     result = assessor.assess(cramp)
     assert result.ranking[0].condition == "muscle_cramp"
     assert result.triage.level is TriageLevel.SELF_CARE
+
+
+
+def test_findings_that_need_a_clinician_block_self_care(assessor: Assessor) -> None:
+    """Source 004: a pop, big bruise, weakness, tingling or no improvement -> be seen."""
+    cramp = Evidence(
+        {
+            "involuntary_contraction": Answer.YES,
+            "pain_posterior_thigh": Answer.YES,
+            "previous_cramps": Answer.YES,
+            "endurance_athlete": Answer.YES,
+        },
+        age=35,
+    )
+    assert assessor.assess(cramp).triage.level is TriageLevel.SELF_CARE
+    blocked_kinds = set()
+    for finding in assessor.kb.triage_policy.self_care_not_when:
+        result = assessor.assess(cramp.with_answers({finding: Answer.YES}))
+        assert result.triage.level is not TriageLevel.SELF_CARE, finding
+        blocked_kinds.add(result.triage.reasons[0].kind)
+    assert "self_care_blocked" in blocked_kinds
 
 
 def test_benign_explanation_silences_a_flag(kb: KnowledgeBase) -> None:
