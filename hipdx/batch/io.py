@@ -1,21 +1,22 @@
-"""Read cohort files in chunks and write results, CSV or Parquet chosen by file extension."""
+"""Read cohort files in chunks and write results, CSV or Parquet chosen by file extension.
+
+Chunks travel as Arrow record batches: Parquet is read straight into them (strings as
+dictionaries, no pandas in between) and CSV through pandas' chunked reader.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 import pandas as pd
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.csv as pa_csv  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from hipdx.batch.encode import AGE, ID
 from hipdx.errors import InputError
-
-if TYPE_CHECKING:
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]
-
-# pyarrow is imported where Parquet is used, so CSV scoring works without it.
 
 PARQUET = (".parquet", ".pq")
 CSV = (".csv",)
@@ -38,8 +39,6 @@ def file_format(path: Path) -> str:
 def header(path: Path) -> list[str]:
     """The column names of a cohort file."""
     if file_format(path) == "parquet":
-        import pyarrow.parquet as pq
-
         return list(pq.ParquetFile(path).schema_arrow.names)
     return [str(c) for c in pd.read_csv(path, nrows=0).columns]
 
@@ -48,8 +47,6 @@ def row_count(path: Path) -> int | None:
     """Rows in a Parquet file (from its metadata); None for CSV."""
     if file_format(path) != "parquet":
         return None
-    import pyarrow.parquet as pq
-
     rows: int = pq.ParquetFile(path).metadata.num_rows
     return rows
 
@@ -59,31 +56,28 @@ def csv_dtypes(columns: list[str]) -> dict[Hashable, str]:
     return {c: ("string" if c == ID else "float64" if c == AGE else "category") for c in columns}
 
 
-def read_chunks(path: Path, rows: int) -> Iterator[pd.DataFrame]:
-    """The file as dataframes of at most `rows` rows.
+def read_chunks(path: Path, rows: int) -> Iterator[pa.RecordBatch]:
+    """The file as record batches of at most `rows` rows.
 
-    Parquet strings are read as dictionaries (pandas categoricals), booleans as nullable booleans.
+    Raises:
+        InputError: a CSV value pandas cannot read as its column's type (an age that is text).
     """
     if file_format(path) == "csv":
         dtypes = csv_dtypes(header(path))
         try:
-            yield from pd.read_csv(path, chunksize=rows, dtype=dtypes, keep_default_na=True)
+            for frame in pd.read_csv(path, chunksize=rows, dtype=dtypes, keep_default_na=True):
+                yield pa.RecordBatch.from_pandas(frame, preserve_index=False)
         except ValueError as exc:
             raise InputError(f"{path}: {exc}") from exc
         return
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    parquet = pq.ParquetFile(path)
+    schema = pq.ParquetFile(path).schema_arrow
+    # Text answers come back as dictionaries: one decoded string per distinct value.
     strings = [
         f.name
-        for f in parquet.schema_arrow
+        for f in schema
         if f.name != ID and (pa.types.is_string(f.type) or pa.types.is_large_string(f.type))
     ]
-    parquet = pq.ParquetFile(path, read_dictionary=strings)
-    mapper = {pa.bool_(): pd.BooleanDtype()}.get
-    for batch in parquet.iter_batches(batch_size=rows):
-        yield batch.to_pandas(types_mapper=mapper)
+    yield from pq.ParquetFile(path, read_dictionary=strings).iter_batches(batch_size=rows)
 
 
 class ResultWriter:
@@ -92,31 +86,22 @@ class ResultWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.format = file_format(path)
-        self._parquet: pq.ParquetWriter | None = None
-        self._schema: object | None = None
-        self._started = False
+        self._writer: pq.ParquetWriter | pa_csv.CSVWriter | None = None
 
-    def write(self, frame: pd.DataFrame) -> None:
-        if self.format == "csv":
-            frame.to_csv(
-                self.path, mode="a" if self._started else "w", header=not self._started, index=False
-            )
-        else:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            table = pa.Table.from_pandas(frame, preserve_index=False)
-            if self._parquet is None:
-                self._schema = table.schema
-                self._parquet = pq.ParquetWriter(self.path, table.schema)
-            elif self._schema is not None and table.schema != self._schema:
-                table = table.cast(self._schema)
-            self._parquet.write_table(table)
-        self._started = True
+    def write(self, table: pa.Table) -> None:
+        if self._writer is None:
+            if self.format == "parquet":
+                # Dictionary pages only for the text columns: trying them on probabilities
+                # (all distinct) more than doubles the write time for nothing.
+                text = [f.name for f in table.schema if pa.types.is_dictionary(f.type)]
+                self._writer = pq.ParquetWriter(self.path, table.schema, use_dictionary=text)
+            else:
+                self._writer = pa_csv.CSVWriter(self.path, table.schema)
+        self._writer.write_table(table)
 
     def close(self) -> None:
-        if self._parquet is not None:
-            self._parquet.close()
+        if self._writer is not None:
+            self._writer.close()
 
     def __enter__(self) -> ResultWriter:
         return self

@@ -2,7 +2,8 @@
 
 Agrees with `hipdx.triage.rules.triage` row by row: level = the most urgent of the fired red
 flags and of the suspected conditions (probability at or above `suspected_above`); when neither
-applies, self-care if the self-care conditions together reach the policy threshold, else routine.
+applies, self-care if the self-care conditions together reach the policy threshold and no finding
+the policy names in `self_care_not_when` is present, else routine.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class TriageTables:
     self_care: BoolArray
     """(C,) conditions whose `triage_when_suspected` is self-care."""
     self_care_min_probability: float
+    self_care_blockers: IntArray
+    """Finding columns whose presence rules out the self-care baseline."""
 
 
 def compile_triage(kb: KnowledgeBase, model: DiagnosticModel) -> TriageTables:
@@ -82,31 +85,45 @@ def compile_triage(kb: KnowledgeBase, model: DiagnosticModel) -> TriageTables:
             [c.triage_when_suspected is TriageLevel.SELF_CARE for c in conditions], dtype=np.bool_
         ),
         self_care_min_probability=kb.triage_policy.self_care_min_probability,
+        self_care_blockers=columns(kb.triage_policy.self_care_not_when),
     )
+
+
+def present(answers: NDArray[np.int8], columns: IntArray) -> BoolArray:
+    """(N, len(columns)) whether each of those findings was answered yes."""
+    # Only the columns a rule names are compared: the full (N, F) comparison costs more than
+    # all the rules together.
+    yes: BoolArray = answers[:, columns] == 1
+    return yes
 
 
 def fired(tables: TriageTables, answers: NDArray[np.int8], age: FloatArray) -> BoolArray:
     """(N, K) whether each red flag's rule holds for each row (age NaN = unknown)."""
-    present = answers == 1
-    result = np.ones((answers.shape[0], len(tables.rules)), dtype=np.bool_)
+    # Column-major, so each rule fills one contiguous column.
+    result = np.ones((answers.shape[0], len(tables.rules)), dtype=np.bool_, order="F")
     known_age = ~np.isnan(age)
+    age_or_low = np.where(known_age, age, -1.0)
+    age_or_high = np.where(known_age, age, np.inf)
     for k, rule in enumerate(tables.rules):
         holds = result[:, k]
         if rule.all_of.size:
-            holds &= present[:, rule.all_of].all(axis=1)
+            holds &= present(answers, rule.all_of).all(axis=1)
         if rule.any_of.size:
-            holds &= present[:, rule.any_of].any(axis=1)
+            holds &= present(answers, rule.any_of).any(axis=1)
         if rule.none_of.size:
-            holds &= ~present[:, rule.none_of].any(axis=1)
+            holds &= ~present(answers, rule.none_of).any(axis=1)
         if not np.isnan(rule.age_at_least):
-            holds &= known_age & (np.nan_to_num(age, nan=-1.0) >= rule.age_at_least)
+            holds &= known_age & (age_or_low >= rule.age_at_least)
         if not np.isnan(rule.age_below):
-            holds &= known_age & (np.nan_to_num(age, nan=np.inf) < rule.age_below)
+            holds &= known_age & (age_or_high < rule.age_below)
     return result
 
 
-def triage_levels(tables: TriageTables, probabilities: FloatArray, flags: BoolArray) -> IntArray:
-    """(N,) triage rank per row from the fired red flags (N, K) and posteriors (N, C)."""
+def triage_levels(
+    tables: TriageTables, probabilities: FloatArray, flags: BoolArray, answers: NDArray[np.int8]
+) -> IntArray:
+    """(N,) triage rank per row from the fired red flags (N, K), posteriors (N, C) and the
+    answers (N, F) the self-care blockers are read from."""
     red = np.where(flags, tables.urgency, -1).max(axis=1, initial=-1)
     suspected = np.where(probabilities >= tables.suspected_above, tables.suspected_rank, -1).max(
         axis=1, initial=-1
@@ -114,8 +131,9 @@ def triage_levels(tables: TriageTables, probabilities: FloatArray, flags: BoolAr
     escalated = np.maximum(red, suspected)
     if tables.self_care.any():
         self_care_total = probabilities[:, tables.self_care].sum(axis=1)
+        blocked = present(answers, tables.self_care_blockers).any(axis=1)
         baseline = np.where(
-            self_care_total >= tables.self_care_min_probability,
+            (self_care_total >= tables.self_care_min_probability) & ~blocked,
             TriageLevel.SELF_CARE.rank,
             TriageLevel.ROUTINE.rank,
         )

@@ -8,6 +8,15 @@ from hipdx.engine.evidence import EncodedEvidence
 from hipdx.engine.model import DiagnosticModel, FloatArray
 from hipdx.types import SettingId
 
+BLOCK_ROWS = 2048
+"""Cases scored per matrix product: a block's float copy of its answers stays in the CPU cache,
+which makes large batches about twice as fast as one product over the whole batch."""
+
+
+def _with_zero_row(table: FloatArray) -> FloatArray:
+    """`table` plus a row of zeros at the end, so the index -1 (unknown) adds nothing."""
+    return np.vstack([table, np.zeros((1, table.shape[1]))])
+
 
 def log_joint(
     model: DiagnosticModel, evidence: EncodedEvidence, setting: SettingId | None = None
@@ -16,20 +25,31 @@ def log_joint(
     # Only findings answered somewhere in the batch contribute; skipping the rest keeps the
     # products small when a cohort file or an interview has answered a few findings.
     answered = np.flatnonzero(evidence.answers.any(axis=0))
-    answers = evidence.answers[:, answered]
-    yes = (answers == 1).astype(np.float64)
-    no = (answers == -1).astype(np.float64)
-    scores: FloatArray = np.broadcast_to(
-        model.log_prior[model.setting_index(setting)], (len(evidence), len(model.condition_ids))
-    ).copy()
-    scores += yes @ model.log_yes[answered]
-    scores += no @ model.log_no[answered]
-    known_age = evidence.age_band >= 0
-    if known_age.any():
-        scores[known_age] += model.log_age[evidence.age_band[known_age]]
-    known_sex = evidence.sex >= 0
-    if known_sex.any():
-        scores[known_sex] += model.log_sex[evidence.sex[known_sex]]
+    log_yes, log_no = model.log_yes[answered], model.log_no[answered]
+    every_finding = answered.size == len(model.finding_ids)
+    given = evidence.answers if every_finding else evidence.answers[:, answered]
+    # With a in {1 yes, -1 no, 0 unknown}, a * half_difference + |a| * half_sum is log_yes,
+    # log_no or 0: one float conversion of the answers instead of a yes mask and a no mask.
+    half_difference = (log_yes - log_no) / 2.0
+    half_sum = (log_yes + log_no) / 2.0
+    log_age = _with_zero_row(model.log_age)
+    log_sex = _with_zero_row(model.log_sex)
+    rows = len(evidence)
+    scores: FloatArray = np.empty((rows, len(model.condition_ids)))
+    scores[:] = model.log_prior[model.setting_index(setting)]
+    # One buffer for every block: a fresh array per block costs more in page faults than the
+    # conversion itself.
+    buffer = np.empty((min(rows, BLOCK_ROWS), answered.size))
+    for start in range(0, rows, BLOCK_ROWS):
+        block = slice(start, start + BLOCK_ROWS)
+        part = scores[block]
+        answers = buffer[: len(part)]
+        answers[:] = given[block]
+        part += answers @ half_difference
+        np.abs(answers, out=answers)
+        part += answers @ half_sum
+        part += log_age[evidence.age_band[block]]
+        part += log_sex[evidence.sex[block]]
     return scores
 
 
@@ -39,6 +59,6 @@ def posterior(
     """P(condition | evidence), shape (N, C), each row summing to 1."""
     scores = log_joint(model, evidence, setting)
     scores -= scores.max(axis=1, keepdims=True)
-    probabilities: FloatArray = np.exp(scores)
+    probabilities: FloatArray = np.exp(scores, out=scores)
     probabilities /= probabilities.sum(axis=1, keepdims=True)
     return probabilities

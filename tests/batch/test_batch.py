@@ -6,16 +6,17 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from click.testing import CliRunner
 
 from hipdx.assessment import Assessor
-from hipdx.batch.encode import encode_frame
+from hipdx.batch.encode import encode_batch
 from hipdx.batch.run import score_file
 from hipdx.batch.score import Scorer
 from hipdx.cli import main
 from hipdx.engine.evidence import Evidence, encode
-from hipdx.engine.inference import posterior
+from hipdx.engine.inference import BLOCK_ROWS
 from hipdx.triage.rules import triage
 from hipdx.types import Answer, Sex
 
@@ -52,7 +53,7 @@ def evidence_of(row: pd.Series, findings: list[str]) -> Evidence:
 def test_encoding_matches_the_one_case_encoder(assessor: Assessor) -> None:
     frame = random_frame(assessor, 200, seed=1)
     findings = [c for c in frame.columns if c not in ("id", "age", "sex")]
-    chunk = encode_frame(assessor.model, frame)
+    chunk = encode_batch(assessor.model, pa.RecordBatch.from_pandas(frame))
     cases = [evidence_of(row, findings) for _, row in frame.iterrows()]
     reference = encode(assessor.model, cases)
     assert np.array_equal(chunk.evidence.answers, reference.answers)
@@ -63,7 +64,7 @@ def test_encoding_matches_the_one_case_encoder(assessor: Assessor) -> None:
 def test_vectorised_triage_agrees_with_rules_on_every_row(assessor: Assessor) -> None:
     frame = random_frame(assessor, 400, seed=2)
     findings = [c for c in frame.columns if c not in ("id", "age", "sex")]
-    scored = Scorer.from_assessor(assessor).score(frame)
+    scored = Scorer.from_assessor(assessor).score_frame(frame)
     levels = set()
     for (_, row), (_, out) in zip(frame.iterrows(), scored.iterrows(), strict=True):
         evidence = evidence_of(row, findings)
@@ -88,24 +89,52 @@ def test_accepts_booleans_and_numbers(assessor: Assessor) -> None:
             "saddle_anaesthesia": ["TRUE", "false", ""],
         }
     )
-    answers = encode_frame(assessor.model, frame).evidence.answers
+    answers = encode_batch(assessor.model, pa.RecordBatch.from_pandas(frame)).evidence.answers
     index = assessor.model.finding_index
     assert answers[:, index["pain_deep_buttock"]].tolist() == [1, -1, 0]
     assert answers[:, index["pain_low_back"]].tolist() == [1, -1, 0]
     assert answers[:, index["saddle_anaesthesia"]].tolist() == [1, -1, 0]
 
 
-def test_batch_probabilities_match_posterior(assessor: Assessor) -> None:
-    frame = random_frame(assessor, 100, seed=3)
-    scorer = Scorer(
-        assessor.model, Scorer.from_assessor(assessor).tables, assessor.model.default_setting, True
-    )
-    scored = scorer.score(frame)
+def test_batch_probabilities_match_the_one_case_engine(assessor: Assessor) -> None:
+    # More rows than one scoring block, so block boundaries are crossed; each row is scored
+    # again on its own, as the web app and the CLI score a single case.
+    rows = 2 * BLOCK_ROWS + 37
+    frame = random_frame(assessor, rows, seed=3)
+    scorer = Scorer.from_assessor(assessor, all_probabilities=True)
+    scored = scorer.score_frame(frame)
     findings = [c for c in frame.columns if c not in ("id", "age", "sex")]
-    cases = [evidence_of(row, findings) for _, row in frame.iterrows()]
-    expected = posterior(assessor.model, encode(assessor.model, cases))
+    expected = np.array(
+        [assessor.probabilities(evidence_of(row, findings)) for _, row in frame.iterrows()]
+    )
     got = scored[[f"p_{c}" for c in assessor.model.condition_ids]].to_numpy()
+    assert got.shape == expected.shape
     assert np.abs(got - expected).max() < 1e-12
+    ranked = np.argsort(-expected, axis=1, kind="stable")
+    names = np.array(assessor.model.condition_ids)
+    for k in range(1, 6):
+        assert (scored[f"condition_{k}"].astype(str).to_numpy() == names[ranked[:, k - 1]]).all()
+
+
+def test_arrow_dictionaries_with_nulls_offsets_and_wide_indices(assessor: Assessor) -> None:
+    """Parquet hands over dictionary columns with nulls, sometimes as slices of a larger batch
+    and with any index width; each must encode like the plain strings it stands for."""
+    frame = random_frame(assessor, 300, seed=6)
+    findings = [c for c in frame.columns if c not in ("id", "age", "sex")]
+    words = frame[findings].replace("", None)
+    columns = {
+        name: pa.array(words[name])
+        .dictionary_encode()
+        .cast(pa.dictionary(pa.int16() if position % 2 else pa.int8(), pa.string()))
+        for position, name in enumerate(findings)
+    }
+    batch = pa.RecordBatch.from_pydict(columns).slice(41, 200)
+    got = encode_batch(assessor.model, batch).evidence.answers
+    cases = [evidence_of(row, findings) for _, row in frame.iloc[41:241].iterrows()]
+    expected = encode(assessor.model, cases).answers
+    assert batch.column(findings[0]).null_count > 0
+    assert np.array_equal(got, expected)
+    assert (got == 1).any() and (got == -1).any() and (got == 0).any()
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
@@ -123,7 +152,7 @@ def test_cli_batch_round_trip(assessor: Assessor, tmp_path: Path, suffix: str) -
     back = (
         pd.read_csv(target, keep_default_na=False) if suffix == ".csv" else pd.read_parquet(target)
     )
-    expected = Scorer.from_assessor(assessor).score(frame)
+    expected = Scorer.from_assessor(assessor).score_frame(frame)
     assert len(back) == 250
     assert back["id"].astype(str).tolist() == expected["id"].tolist()
     assert back["triage"].astype(str).tolist() == expected["triage"].astype(str).tolist()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from hipdx.assessment import Assessor
 from hipdx.engine.evidence import Evidence, encode
-from hipdx.engine.inference import posterior
+from hipdx.engine.inference import BLOCK_ROWS, posterior
 from hipdx.errors import InputError
 from hipdx.types import Answer, Sex
 
@@ -130,15 +130,17 @@ def test_finding_with_lr_above_one_never_lowers_its_condition(
 def test_batch_and_single_use_the_same_code(assessor: Assessor) -> None:
     rng = np.random.default_rng(7)
     ids = assessor.model.finding_ids
+    # Enough cases to span several scoring blocks; age and sex sometimes unknown.
     batch = [
         Evidence(
             {
                 f: Answer.YES if rng.random() < 0.5 else Answer.NO
                 for f in rng.choice(ids, size=10, replace=False)
             },
-            age=int(rng.integers(10, 90)),
+            age=int(rng.integers(10, 90)) if rng.random() < 0.8 else None,
+            sex=rng.choice([Sex.FEMALE, Sex.MALE]) if rng.random() < 0.8 else None,
         )
-        for _ in range(50)
+        for _ in range(2 * BLOCK_ROWS + 50)
     ]
     together = posterior(assessor.model, encode(assessor.model, batch))
     one_by_one = np.vstack([assessor.probabilities(e) for e in batch])

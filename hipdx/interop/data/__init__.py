@@ -1,0 +1,1 @@
+"""Interoperability data files (read with importlib.resources)."""
