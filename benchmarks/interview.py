@@ -2,25 +2,30 @@
 
 Targets: top-1 accuracy within 2 points of asking every question at a median of 12 questions or
 fewer; red-flag patients never closed without the red flag asked. Also compares the two screen
-schedules (block right after the body map, or interleaved with diagnostic questions) and times
-the simulation. Run with `make bench` or `python -m benchmarks.interview`.
+schedules (block right after the body map, or interleaved with diagnostic questions), shows how
+accuracy trades against questions as the confidence bar moves, and times the simulation. Run with
+`make bench` or `python -m benchmarks.interview`.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from hipdx.assessment import default_assessor
-from hipdx.interview import Mode, Policy, ScreenSchedule, question_bank, simulate
-from hipdx.interview.cohort import sample_cohort
-from hipdx.interview.screen import red_flag_table
+from hipdx.engine.model import DiagnosticModel
+from hipdx.interview import Mode, Policy, QuestionBank, ScreenSchedule, question_bank, simulate
+from hipdx.interview.cohort import Cohort, sample_cohort
+from hipdx.interview.screen import RedFlagTable, red_flag_table
 from hipdx.interview.simulate import RunResult, SimulationReport, check_targets, run_policy
 from hipdx.interview.stopping import STOP_REASONS, StopReason
 
 SEED = 20261121
 N = 10_000
+BARS = (0.85, 0.90, 0.93, 0.95, 0.97)
+"""Confidence bars for the accuracy-vs-questions frontier."""
 
 
 def _row(run: RunResult) -> str:
@@ -66,17 +71,35 @@ def _report(report: SimulationReport, seconds: float) -> None:
     print(f"  simulated 3 x {report.n:,} interviews in {seconds:.1f} s")
 
 
-def _schedules(mode: Mode, everything: RunResult) -> None:
+@dataclass(frozen=True)
+class _Bench:
+    """One mode's cohort (the one `simulate` draws for SEED) and what a policy run needs."""
+
+    model: DiagnosticModel
+    bank: QuestionBank
+    flags: RedFlagTable
+    cohort: Cohort
+
+    @classmethod
+    def build(cls, mode: Mode) -> _Bench:
+        assessor = default_assessor()
+        model = assessor.model
+        cohort = sample_cohort(model, N, np.random.default_rng(SEED), model.default_setting)
+        bank = question_bank(assessor.kb, model, mode)
+        return cls(model, bank, red_flag_table(assessor.kb, bank), cohort)
+
+    def run(self, name: str, policy: Policy) -> RunResult:
+        return run_policy(
+            name, self.model, self.bank, self.flags, policy, self.cohort, self.model.default_setting
+        )
+
+
+def _schedules(bench: _Bench, mode: Mode, everything: RunResult) -> None:
     """Block vs interleaved screen on the same cohort."""
-    assessor = default_assessor()
-    model, kb = assessor.model, assessor.kb
-    cohort = sample_cohort(model, N, np.random.default_rng(SEED), model.default_setting)
-    bank = question_bank(kb, model, mode)
-    flags = red_flag_table(kb, bank)
     emergency = STOP_REASONS.index(StopReason.EMERGENCY)
     for schedule in ScreenSchedule:
         policy = Policy(Policy.default(mode).strategy, Policy.default(mode).stop, schedule)
-        run = run_policy(schedule.value, model, bank, flags, policy, cohort, model.default_setting)
+        run = bench.run(schedule.value, policy)
         kept = run.stop != emergency
         gap = everything.correct_top1[kept].mean() - run.correct_top1[kept].mean()
         first = run.first_flag_question[run.red_flag_case]
@@ -89,13 +112,30 @@ def _schedules(mode: Mode, everything: RunResult) -> None:
         )
 
 
+def _frontier(bench: _Bench, mode: Mode, everything: RunResult) -> None:
+    """Accuracy against questions as the confidence bar moves (the rest of the policy shipped)."""
+    shipped = Policy.default(mode)
+    for bar in BARS:
+        stop = replace(shipped.stop, confidence=bar)
+        run = bench.run(f"bar {bar}", replace(shipped, stop=stop))
+        beyond = np.median(run.questions - run.screen_questions)
+        print(
+            f"  confidence bar {bar:.2f}: top-1 {(everything.top1 - run.top1) * 100:+.1f} points "
+            f"behind all, questions median {run.median_questions:g} ({beyond:g} beyond the "
+            f"red-flag screen), p90 {run.p90_questions:g}"
+        )
+
+
 def main() -> None:
     assessor = default_assessor()
     for mode in Mode:
         start = time.perf_counter()
         report = simulate(assessor.kb, assessor.model, mode=mode, n=N, seed=SEED)
         _report(report, time.perf_counter() - start)
-        _schedules(mode, report.run("all_fixed_order"))
+        bench = _Bench.build(mode)
+        everything = report.run("all_fixed_order")
+        _schedules(bench, mode, everything)
+        _frontier(bench, mode, everything)
 
 
 if __name__ == "__main__":

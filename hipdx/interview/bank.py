@@ -4,6 +4,10 @@ Patient mode asks what a patient can answer (symptoms, history, risk factors); c
 examination tests. Investigations (imaging, blood tests, injections) are results, not questions,
 and are never asked: a clinician enters them into a case file and runs `hipdx assess`.
 
+The body map answers every location finding at once: a marked zone's finding is yes, an unmarked
+zone's finding is no, except a finding a red-flag rule uses at the patient's age, which stays
+unknown (`unmarked_is_no`; see hipdx.interview.session).
+
 The red-flag screen is the findings with a `screen_group`: each group (screen_groups.yaml) is asked
 as one question, in the groups' order. A group is in a mode's bank when the mode can ask its
 members (examination groups are clinician-only).
@@ -17,12 +21,16 @@ from enum import StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
+from hipdx.engine.evidence import MAX_AGE
 from hipdx.engine.model import DiagnosticModel
 from hipdx.knowledge.schema import KnowledgeBase, ScreenGroupId
 from hipdx.types import FindingId, FindingKind, Zone
 
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
+UNKNOWN_AGE_ROW = MAX_AGE + 1
+"""Row of `QuestionBank.unmarked_no` for a patient of unknown age (rows before it: ages 0-120)."""
+AGE_ROWS = UNKNOWN_AGE_ROW + 1
 
 
 class Mode(StrEnum):
@@ -56,7 +64,10 @@ class QuestionBank:
     patient: BoolArray
     """(K,) a patient can answer the finding (not an examination test)."""
     zones: dict[Zone, tuple[FindingId, ...]]
-    """The location findings of each body-map zone (set yes when the zone is chosen)."""
+    """The location findings of each body-map zone (yes when the zone is chosen)."""
+    unmarked_no: BoolArray
+    """(AGE_ROWS, K) the location findings the body map records as no when their zone is left
+    unmarked, by age in years (`unmarked_is_no`); see `unmarked_no_at`."""
     groups: tuple[ScreenGroupId, ...]
     """The screen groups this mode asks, in their order ("group indices")."""
     members: BoolArray
@@ -65,6 +76,49 @@ class QuestionBank:
 
     def __len__(self) -> int:
         return len(self.finding_ids)
+
+    def unmarked_no_at(self, age: IntArray) -> BoolArray:
+        """(N, K) `unmarked_no` for N ages in years, -1 when unknown."""
+        rows: BoolArray = self.unmarked_no[np.where(age >= 0, age, UNKNOWN_AGE_ROW)]
+        return rows
+
+
+def unmarked_is_no(kb: KnowledgeBase, finding: FindingId, age: int | None) -> bool:
+    """Whether the body map records location finding `finding` as no when its zone is left
+    unmarked, for a patient of `age` years (None: unknown).
+
+    True unless a red-flag rule that uses the finding could fire at that age (sit-bone pain, for
+    the adolescent avulsion flag): a missing mark may inform the differential, but a red flag is
+    settled only by an answer given to it, or by the age.
+    """
+    return kb.findings[finding].zone is not None and not any(
+        age is None or (lo <= age < hi) for lo, hi in _flag_ages(kb, finding)
+    )
+
+
+def _flag_ages(kb: KnowledgeBase, finding: FindingId) -> list[tuple[int, int]]:
+    """The age windows [lo, hi) of the red-flag rules that use `finding`."""
+    return [
+        (
+            flag.when.age_at_least or 0,
+            MAX_AGE + 1 if flag.when.age_below is None else flag.when.age_below,
+        )
+        for flag in kb.red_flags.values()
+        if finding in flag.when.all_of or finding in flag.when.any_of
+    ]
+
+
+def _unmarked_no(kb: KnowledgeBase, askable: tuple[FindingId, ...]) -> BoolArray:
+    """(AGE_ROWS, K) `unmarked_is_no` for every age in years, then for an unknown age."""
+    ages = np.arange(MAX_AGE + 1)
+    table = np.zeros((AGE_ROWS, len(askable)), dtype=np.bool_)
+    for k, finding in enumerate(askable):
+        if kb.findings[finding].zone is not None:
+            windows = _flag_ages(kb, finding)
+            flagged = [(ages >= lo) & (ages < hi) for lo, hi in windows]
+            table[: MAX_AGE + 1, k] = ~np.any(flagged, axis=0) if windows else True
+            table[UNKNOWN_AGE_ROW, k] = not windows
+    return table
 
 
 def question_bank(kb: KnowledgeBase, model: DiagnosticModel, mode: Mode) -> QuestionBank:
@@ -81,10 +135,11 @@ def question_bank(kb: KnowledgeBase, model: DiagnosticModel, mode: Mode) -> Ques
         dtype=np.bool_,
     )
     patient = np.array([kb.findings[f].kind.patient_answerable for f in askable], dtype=np.bool_)
+    unmarked_no = _unmarked_no(kb, askable)
     groups = tuple(g for g in kb.screen_groups if g in grouped)
     members = np.array([[g == group for g in grouped] for group in groups], dtype=np.bool_)
     members = members.reshape(len(groups), len(askable))
-    for array in (columns, screen, patient, members):
+    for array in (columns, screen, patient, unmarked_no, members):
         array.flags.writeable = False
     return QuestionBank(
         mode=mode,
@@ -93,6 +148,7 @@ def question_bank(kb: KnowledgeBase, model: DiagnosticModel, mode: Mode) -> Ques
         screen=screen,
         patient=patient,
         zones=zones,
+        unmarked_no=unmarked_no,
         groups=groups,
         members=members,
         position={f: k for k, f in enumerate(askable)},

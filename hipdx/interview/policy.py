@@ -78,7 +78,7 @@ class BatchState:
     answers: NDArray[np.int8]
     """(N, F) over model columns: 1 yes, -1 no, 0 unknown or not asked."""
     asked: BoolArray
-    """(N, K) over bank positions: the finding has an answer (body-map yes answers included)."""
+    """(N, K) over bank positions: the finding has an answer (body-map answers included)."""
     questions_asked: IntArray
     """(N,) questions asked so far, body map included."""
     age: IntArray

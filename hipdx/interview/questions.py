@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from hipdx.engine.model import DiagnosticModel, FloatArray
-from hipdx.interview.bank import Mode
+from hipdx.interview.bank import Mode, unmarked_is_no
 from hipdx.interview.policy import Purpose
 from hipdx.interview.select import expected_information_gain
 from hipdx.knowledge.schema import KnowledgeBase, ScreenGroupId
@@ -37,7 +37,7 @@ class QuestionKind(StrEnum):
 
 
 class ZoneChoice(BaseModel):
-    """One zone of the body map and the finding it sets."""
+    """One zone of the body map and the findings it answers."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -80,8 +80,8 @@ class Question(BaseModel):
     """The findings a screen-group question asks about: no sets each unasked one to no."""
 
 
-def location_question(kb: KnowledgeBase, mode: Mode) -> Question:
-    """The body map: the opening question of every interview."""
+def location_question(kb: KnowledgeBase, mode: Mode, age: int | None) -> Question:
+    """The body map, the opening question of every interview, for a patient of `age` years."""
     zones = []
     for zone in Zone:
         findings = [f for f in kb.findings.values() if f.zone is zone]
@@ -96,11 +96,23 @@ def location_question(kb: KnowledgeBase, mode: Mode) -> Question:
                 )
             )
     if mode is Mode.PATIENT:
-        text = "Where do you feel the pain? Choose every area that hurts."
-        reason = "Where it hurts narrows down the possible causes more than any other question."
+        text = (
+            "Where do you feel the pain? Choose every area that hurts, even a little; "
+            "areas you do not choose count as pain-free."
+        )
+        reason = (
+            "Where it hurts, and where it does not, narrows down the possible causes more than "
+            "any other question."
+        )
     else:
-        text = "Pain location: mark every zone the patient points to."
-        reason = "Location is the most informative first question; unmarked zones stay unknown."
+        text = (
+            "Pain location: mark every zone where the patient has any pain; unmarked zones are "
+            "recorded as pain-free."
+        )
+        kept = [z.label for z in zones if not all(unmarked_is_no(kb, f, age) for f in z.findings)]
+        reason = "The most informative first question; an unmarked zone counts as no pain there."
+        if kept:
+            reason += f" Left unknown when unmarked, as a red-flag rule uses it: {'; '.join(kept)}."
     return Question(
         kind=QuestionKind.LOCATION,
         number=1,

@@ -60,7 +60,17 @@ def expected_information_gain(belief: FloatArray, table: FloatArray) -> FloatArr
 
 @dataclass(frozen=True)
 class InformationGain:
-    """Ask the finding whose answer is expected to shrink the differential's entropy most."""
+    """Ask the finding whose answer is expected to shrink the differential's entropy most.
+
+    Measured against other criteria on 10,000 simulated patients per mode (seed 20261121, the
+    shipped stop rule): the expected reduction in Bayes error (1 - max posterior) doubles the
+    median number of questions (36 against 18 in patient mode, 38 against 20 in clinician mode),
+    because until the differential is nearly settled no single answer is expected to change the
+    leader, so most questions score zero; adding 0.05 x information gain to it as a tie-breaker
+    gains 0.1-0.2 points of top-1 for one more question; the expected reduction in Gini impurity
+    does no better. Asked without stopping, all of them reach the same top-1 at every question
+    count within a point (patient mode, question 12: 68-69%; question 20: 79%).
+    """
 
     name: str = "information_gain"
 

@@ -1,11 +1,12 @@
 """Simulated interviews: synthetic patients answer the engine's questions; accuracy and length.
 
-Every interview opens with the body map (the patient marks each zone whose location finding is
-present in their sample), then follows a policy until it stops; each answer is read from the
-patient's sampled findings. A simulated patient answers a grouped screening question yes when any
-of its members is present (then the members are asked one by one), else no (every unasked member
-is recorded as no). Patients advance in lockstep, one question per step, as numpy batches.
-Pure: the same model, cohort and policy give the same result.
+Every interview opens with the body map: the patient marks each zone whose location finding is
+present in their sample, and the other location findings are recorded as in
+`hipdx.interview.session.body_map_answers`. Then it follows a policy until it stops; each answer
+is read from the patient's sampled findings. A simulated patient answers a grouped screening
+question yes when any of its members is present (then the members are asked one by one), else no
+(every unasked member is recorded as no). Patients advance in lockstep, one question per step, as
+numpy batches. Pure: the same model, cohort and policy give the same result.
 """
 
 from __future__ import annotations
@@ -198,10 +199,13 @@ def run_policy(
     zone_positions = np.array(
         [bank.position[f] for group in bank.zones.values() for f in group], dtype=np.int64
     )
-    marked = truth[:, bank.columns[zone_positions]]
-    answers[:, bank.columns[zone_positions]] = np.where(marked, 1, 0)
-    asked[:, zone_positions] = marked
-    scores += marked.astype(np.float64) @ model.log_yes[bank.columns[zone_positions]]
+    zone_columns = bank.columns[zone_positions]
+    marked = truth[:, zone_columns]
+    unmarked = ~marked & bank.unmarked_no_at(cohort.age)[:, zone_positions]
+    answers[:, zone_columns] = np.where(marked, 1, np.where(unmarked, -1, 0))
+    asked[:, zone_positions] = marked | unmarked
+    scores += marked.astype(np.float64) @ model.log_yes[zone_columns]
+    scores += unmarked.astype(np.float64) @ model.log_no[zone_columns]
     questions = np.ones(n, dtype=np.int64)
     screen_questions = np.zeros(n, dtype=np.int64)
     group_questions = np.zeros(n, dtype=np.int64)

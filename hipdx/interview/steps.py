@@ -59,7 +59,7 @@ def next_step(
     """
     kb, model = assessor.kb, assessor.model
     if session.location is None:
-        return location_question(kb, session.mode)
+        return location_question(kb, session.mode, session.age)
     chosen = policy or Policy.default(session.mode)
     bank = question_bank(kb, model, session.mode)
     encoded = encode(model, [session.evidence])

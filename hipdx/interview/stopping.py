@@ -4,6 +4,25 @@ The red-flag screen always comes first: apart from an emergency (patient mode), 
 an interview while the screen still has a question to ask. The numbers below are policy, tuned by
 simulation (`hipdx simulate`, `python -m benchmarks`) against the targets of issue 4: top-1
 accuracy within 2 points of asking every question, in as few questions as possible.
+
+Other stop rules were measured on the same 10,000 simulated patients (patient mode, seed
+20261121); none closes sooner than the confidence bar while staying within 2 points of asking
+everything (bars 0.93, 0.90 and 0.85: a median of 18 questions at 1.7 points behind, 16 at 2.3,
+14 at 3.3):
+
+- stop when the expected gain in top-1 accuracy from asking every remaining question is below
+  0.01, estimated from 256 simulated completions per patient: median 17 at 1.8 points behind
+  (with a normal approximation of that gain, below 0.005: 17 at 2.1);
+- stop at a leader of 0.85 or more when no answers to the three most informative questions can
+  change it: median 15 at 2.5 points behind;
+- a bar falling from 0.97 at question 8 to 0.85 at question 14: median 15 at 2.3 points behind;
+- stop when the best question's (or best five questions') expected gain in top-1 accuracy is
+  below 0.005: median 9 at 20 points behind (14 at 3.3 with five): long before the differential
+  settles, no single answer is expected to change the leader.
+
+So no stop rule reaches the issue's median of 12 questions within 2 points: with the red-flag
+screen (a median of 7 questions in patient mode, 9 in clinician mode) and about 1 point lost to
+interviews closed at once by an emergency red flag, too few diagnostic questions are left.
 """
 
 from __future__ import annotations
@@ -46,16 +65,18 @@ GO_ON = -1
 CONFIDENCE = {Mode.PATIENT: 0.93, Mode.CLINICIAN: 0.95}
 """Stop once the leading condition reaches this probability. On its own synthetic patients the
 model is calibrated, so closing at p gives up about 1 - p of accuracy on the cases it closes.
-These are the lowest bars (of 0.90, 0.93, 0.95, 0.97) that keep top-1 accuracy within 2 points
-of asking every question over several seeds (benchmarks/interview.py): at 0.90 patient mode
-falls 1.8-2.3 points short, mostly on patients closed early by an emergency red flag. Clinician
-mode needs the higher bar because asking everything is more accurate there (about 94% top-1
-against 85%), so stopping early has more to lose."""
+On 10,000 simulated patients per mode and seeds 20261121, 7, 11 and 12345
+(benchmarks/interview.py), patient mode at 0.93 is 1.3-1.8 points of top-1 behind asking every
+question (median 18 questions), at 0.92 1.4-1.9 (17), at 0.90 1.6-2.3 (16); about 1 point of
+that is patients closed early by an emergency red flag. Clinician mode at 0.95 is 1.0-1.3 points
+behind (median 20), at 0.93 1.7-1.8 (19): asking everything is more accurate there (about 93.5%
+against 85%), so stopping early has more to lose. A lower bar would save one question at most and
+leave under 0.2 points of margin on some seed."""
 MAX_QUESTIONS = 60
 """Hard limit on questions, body map and red-flag screen included (the grouped screen is a median
-of 6 questions in patient mode, 9 in clinician mode; it was about 15 asked one by one).
-With 40 or 50 the hard cases are cut off too early and top-1 falls 2.5-5 points short of asking
-everything; past 60 the simulated curves are flat."""
+of 7 questions in patient mode, 9 in clinician mode; it was about 15 asked one by one). With 40
+questions top-1 is 2.0 (patient) and 2.3 (clinician) points behind asking everything, with 50 1.8
+and 1.4, with 60 1.7 and 1.1; past 60 the simulated curves are flat."""
 MIN_GAIN_BITS = 0.01
 """Stop when no question is expected to reduce the differential's entropy by this much. At 0.02
 the engine gives up on hard cases about 0.5 point of top-1 too soon; below 0.01 it only asks

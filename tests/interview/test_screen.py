@@ -52,17 +52,16 @@ def test_the_screen_is_every_screen_finding_the_mode_can_ask(assessor: Assessor)
             {"fever": True},
             40,
             "follow_up",
-            {"recent_infection", "systemically_unwell"},
+            {"recent_infection"},
         ),
         (Mode.CLINICIAN, {"fever": True}, 40, "follow_up", {"painful_hip_motion_guarding"}),
         (Mode.PATIENT, {"fever": True}, 40, "fired", {"infection_fever"}),
-        # Night pain alone is no red flag, but it asks whether anything systemic goes with it.
-        (Mode.PATIENT, {"night_pain": True}, 40, "follow_up", {"systemically_unwell"}),
+        # Night pain alone is no red flag.
         (Mode.PATIENT, {"night_pain": True}, 40, "fired", set()),
         # Progressive deficit: ask about both legs (cauda equina).
         (Mode.PATIENT, {"progressive_neuro_deficit": True}, 40, "follow_up", {"pain_bilateral"}),
         # Settling questions that need no examination: a fall from 70, sit-bone pain in teens
-        # (a lump is in the cancer and infection screen group).
+        # (feeling unwell and a lump are in the cancer and infection screen group).
         (Mode.PATIENT, {}, 40, "settle", set()),
         (Mode.PATIENT, {}, 75, "settle", {"onset_fall"}),
         (Mode.PATIENT, {}, 16, "settle", {"pain_sit_bone"}),

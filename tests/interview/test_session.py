@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hipdx.assessment import Assessor
 from hipdx.errors import InputError
 from hipdx.interview import (
     InterviewSession,
@@ -14,6 +16,7 @@ from hipdx.interview import (
     answer_location,
     answer_screen,
     load_session,
+    question_bank,
     start,
 )
 from hipdx.knowledge.schema import KnowledgeBase
@@ -43,11 +46,41 @@ def test_answer_returns_a_new_session_and_keeps_the_first_position() -> None:
     assert third.questions_asked == 2
 
 
-def test_body_map_sets_chosen_zones_yes_and_leaves_the_rest_unknown(kb: KnowledgeBase) -> None:
+def test_body_map_sets_chosen_zones_yes_and_unchosen_zones_no(kb: KnowledgeBase) -> None:
     session = answer_location(kb, start(Mode.PATIENT), [Zone.SIT_BONE, Zone.POSTERIOR_THIGH])
-    assert session.answers == {"pain_sit_bone": Answer.YES, "pain_posterior_thigh": Answer.YES}
     assert session.location == (Zone.SIT_BONE, Zone.POSTERIOR_THIGH)
+    assert session.answers["pain_sit_bone"] is Answer.YES
+    assert session.answers["pain_posterior_thigh"] is Answer.YES
+    assert session.answers["pain_below_knee"] is Answer.NO
+    assert session.answers["pain_low_back"] is Answer.NO
+    located = {f.id for f in kb.findings.values() if f.zone is not None}
+    assert set(session.answers) == located
     assert session.asked == () and session.questions_asked == 1
+
+
+@pytest.mark.parametrize(("age", "recorded"), [(None, None), (16, None), (40, Answer.NO)])
+def test_an_unchosen_zone_never_settles_a_red_flag(
+    kb: KnowledgeBase, age: int | None, recorded: Answer | None
+) -> None:
+    # Sit-bone pain is in the avulsion flag for ages 14-18: unmarked, it stays unknown unless the
+    # age rules the flag out.
+    rule = kb.red_flags["avulsion_adolescent_sit_bone"].when
+    assert "pain_sit_bone" in rule.all_of and (rule.age_at_least, rule.age_below) == (14, 19)
+    session = answer_location(kb, start(Mode.PATIENT, age=age), [Zone.DEEP_BUTTOCK])
+    assert session.answers.get("pain_sit_bone") is recorded
+    assert session.answers["pain_perineum"] is Answer.NO
+
+
+def test_the_bank_reads_an_unmarked_zone_as_the_session_does(
+    assessor: Assessor,
+) -> None:
+    kb = assessor.kb
+    bank = question_bank(kb, assessor.model, Mode.PATIENT)
+    ages = [None, 0, 13, 14, 18, 19, 40, 120]
+    rows = bank.unmarked_no_at(np.array([-1 if a is None else a for a in ages]))
+    for row, age in zip(rows, ages, strict=True):
+        answers = answer_location(kb, start(Mode.PATIENT, age=age), []).answers
+        assert {bank.finding_ids[k] for k in np.flatnonzero(row)} == set(answers)
 
 
 def test_body_map_answered_again_replaces_the_choice_but_keeps_asked_findings(
@@ -56,12 +89,19 @@ def test_body_map_answered_again_replaces_the_choice_but_keeps_asked_findings(
     session = answer_location(kb, start(Mode.PATIENT), [Zone.SIT_BONE, Zone.LOW_BACK])
     session = answer(session, "pain_low_back", Answer.YES)
     session = answer_location(kb, session, [Zone.PERINEUM])
-    assert session.answers == {"pain_low_back": Answer.YES, "pain_perineum": Answer.YES}
+    assert session.answers["pain_low_back"] is Answer.YES
+    assert session.answers["pain_perineum"] is Answer.YES
+    assert "pain_sit_bone" not in session.answers
+    assert session.answers["pain_posterior_thigh"] is Answer.NO
+    session = answer_location(kb, session, [Zone.POSTERIOR_THIGH])
+    assert session.answers["pain_perineum"] is Answer.NO
+    assert session.answers["pain_posterior_thigh"] is Answer.YES
 
 
 def test_an_empty_body_map_is_an_answer(kb: KnowledgeBase) -> None:
     session = answer_location(kb, start(Mode.CLINICIAN), [])
-    assert session.location == () and session.answers == {} and session.questions_asked == 1
+    assert session.location == () and session.questions_asked == 1
+    assert session.answers and set(session.answers.values()) == {Answer.NO}
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=FIXTURES)

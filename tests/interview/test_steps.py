@@ -15,6 +15,7 @@ from hipdx.interview import (
     Mode,
     Policy,
     Purpose,
+    Question,
     QuestionKind,
     Stop,
     StopReason,
@@ -41,6 +42,17 @@ def test_the_body_map_opens_every_interview(assessor: Assessor) -> None:
         assert not isinstance(step, Stop)
         assert step.kind is QuestionKind.LOCATION and step.number == 1
         assert {choice.zone for choice in step.zones} == set(Zone)
+        assert "pain-free" in step.text
+
+
+@pytest.mark.parametrize(("age", "named"), [(None, True), (16, True), (40, False)])
+def test_the_clinician_body_map_names_a_zone_left_unknown(
+    assessor: Assessor, age: int | None, named: bool
+) -> None:
+    step = next_step(assessor, start(Mode.CLINICIAN, age=age))
+    assert isinstance(step, Question)
+    label = assessor.kb.findings["pain_sit_bone"].label
+    assert (label in step.reason) is named
 
 
 def test_the_screen_groups_follow_the_body_map(assessor: Assessor) -> None:
