@@ -1,9 +1,11 @@
 """ConText cues from `context.yaml` as medspaCy ConTextRules, with hipdx's clause rule.
 
 A cue reaches across a comma only into a plain list of findings ("no fever, night sweats or
-weight loss"), never into the next clause of a comma-separated note ("no saddle anaesthesia, L
+weight loss"; words of `list_items` such as "fracture" may stand in the list without being
+findings), never into the next clause of a comma-separated note ("no saddle anaesthesia, L
 buttock pain"). A backward cue crosses a comma only through a list of tests ("SLR, slump and
-FABER negative"), so "buttock pain, neuro NAD" does not negate the pain.
+FABER negative"), so "buttock pain, neuro NAD" does not negate the pain, unless its rule says
+`backward_lists` ("fever, night sweats and weight loss were absent").
 """
 
 from __future__ import annotations
@@ -37,6 +39,14 @@ def mention_mode(span: Span) -> MentionMode:
     return mode
 
 
+def mention_findings(span: Span) -> list[str]:
+    """The finding ids a mention names (several for a bundle; a number reading has its label)."""
+    rule = span._.target_rule
+    metadata = getattr(rule, "metadata", None) or {}
+    findings: list[str] = metadata.get("findings", [span.label_])
+    return findings
+
+
 def is_result_mention(span: Span, kinds: Mapping[FindingId, FindingKind]) -> bool:
     """True for test/check mentions and exam or investigation findings (results cues apply)."""
     return mention_mode(span) == "result" or kinds.get(span.label_) in RESULT_KINDS
@@ -53,6 +63,8 @@ def clause_allows(
     test_spans: list[tuple[int, int]],
     all_spans: list[tuple[int, int]],
     forward_lists: bool = True,
+    backward_lists: bool = False,
+    list_items: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a cue at token range `cue` may modify the mention at `target` (see module doc).
 
@@ -63,6 +75,10 @@ def clause_allows(
         test_spans: Token ranges of the test/check mentions.
         all_spans: Token ranges of all lexicon mentions.
         forward_lists: Whether the cue may run forward through a list at all.
+        backward_lists: Whether the cue may run back through a list of findings of any kind
+            ("fever, night sweats and weight loss were absent").
+        list_items: Words that may stand as items of a list without being mentions
+            ("no fracture, tumour or infection").
     """
     forward = cue[1] <= target[0]
     start, end = (cue[1], target[0]) if forward else (target[1], cue[0])
@@ -72,8 +88,11 @@ def clause_allows(
     if forward and not forward_lists:
         return False
     for i in between:
-        if doc[i].lower_ not in LIST_WORDS and not _covered(doc, all_spans, i):
+        word = doc[i].lower_
+        if word not in LIST_WORDS and word not in list_items and not _covered(doc, all_spans, i):
             return False
+    if not forward and backward_lists:
+        return True
     if forward:
         after = target[1]
         return (
@@ -87,10 +106,14 @@ def clause_allows(
 
 
 def _on_modifies(
-    spec: ContextRuleSpec, kinds: Mapping[FindingId, FindingKind]
+    spec: ContextRuleSpec, kinds: Mapping[FindingId, FindingKind], list_items: frozenset[str]
 ) -> Callable[[Span, Span, Span], bool]:
     def on_modifies(target: Span, cue: Span, _between: Span) -> bool:
         if spec.results_only and not is_result_mention(target, kinds):
+            return False
+        if spec.tests_only and mention_mode(target) != "result":
+            return False
+        if spec.findings and not set(spec.findings) & set(mention_findings(target)):
             return False
         if spec.crosses_clauses:
             return True
@@ -105,6 +128,8 @@ def _on_modifies(
             test_spans,
             all_spans,
             spec.forward_lists,
+            spec.backward_lists,
+            list_items,
         )
 
     return on_modifies
@@ -117,8 +142,9 @@ def build_context_rules(
     from medspacy.context import ConTextRule
 
     rules = []
+    list_items = frozenset(w.lower() for w in spec.list_items)
     for rule in spec.rules:
-        check = _on_modifies(rule, kinds)
+        check = _on_modifies(rule, kinds, list_items)
         for pattern in compile_phrase(rule.phrase, tokenize, attr="LOWER"):
             rules.append(
                 ConTextRule(
@@ -128,10 +154,20 @@ def build_context_rules(
                     direction=rule.direction.upper(),
                     max_scope=rule.max_scope,
                     on_modifies=check,
-                    metadata={"results_only": rule.results_only},
+                    metadata={
+                        "results_only": rule.results_only,
+                        "ignores_terminators": rule.ignores_terminators,
+                    },
                 )
             )
     return rules
+
+
+def build_proxy_openers(spec: ContextFile, tokenize: Callable[[str], Doc]) -> list[Any]:
+    """Token patterns of the proxy openers ("my (son|daughter) is <n>")."""
+    if spec.proxy is None:
+        return []
+    return [p for phrase in spec.proxy.openers for p in compile_phrase(phrase, tokenize, "LOWER")]
 
 
 def span_attributes(spec: ContextFile) -> dict[str, dict[str, bool]]:

@@ -1,10 +1,17 @@
 """The ConText pipeline component: medspaCy's ConText algorithm over hipdx's lexicon mentions.
 
 It uses medspaCy's ConTextRule, ConTextModifier and ConTextGraph unchanged; only the driver
-differs from `medspacy.context.ConText` in one respect: a cue that lies inside a lexicon mention
-("no" in "no improvement", "palpable" in "no palpable defect") is dropped BEFORE scopes are
-computed. medspaCy drops such cues only after scoping, so they still cut short the scope of a
-real cue of the same category ("no palpable defect" would lose its "no").
+differs from `medspacy.context.ConText`, in three respects:
+
+- a cue that lies inside a lexicon mention ("no" in "no improvement", "palpable" in "no palpable
+  defect") is dropped BEFORE scopes are computed. medspaCy drops such cues only after scoping,
+  so they still cut short the scope of a real cue of the same category ("no palpable defect"
+  would lose its "no");
+- a cue whose rule says `ignores_terminators` keeps its scope past "but" ("I've lost 8 kg, but
+  that's on purpose"), and a results-only cue ("palpable") does not cut short the scope of a
+  cue that applies to every mention ("no palpable mass": the "no" reaches the mass);
+- a text that opens by introducing someone else ("My son is 8 and ...") is about that person:
+  the word naming them is no family or other-person cue anywhere in it (context.yaml `proxy`).
 """
 
 # No `from __future__ import annotations` in this module: spaCy resolves factory signatures at
@@ -36,6 +43,8 @@ class ContextComponent:
         self.name = name
         self._matcher = Matcher(nlp.vocab, validate=False)
         self._rules: dict[str, Any] = {}
+        self._proxy = Matcher(nlp.vocab, validate=False)
+        self._proxy_categories: frozenset[str] = frozenset()
         self.attributes: dict[str, dict[str, bool]] = {}
         if not Span.has_extension("modifiers"):
             Span.set_extension("modifiers", default=())
@@ -48,6 +57,13 @@ class ContextComponent:
             key = f"{rule.category}#{len(self._rules)}"
             self._rules[key] = rule
             self._matcher.add(key, [rule.pattern])
+
+    def set_proxy(self, categories: Iterable[str], openers: list[list[dict[str, Any]]]) -> None:
+        """Openers (token patterns) that name the patient in a text written about someone else,
+        and the cue categories the naming word then loses."""
+        self._proxy_categories = frozenset(categories)
+        if openers:
+            self._proxy.add("proxy", openers)
 
     def set_attributes(self, attributes: dict[str, dict[str, bool]]) -> None:
         """The span attribute each category sets (category -> {attribute: value})."""
@@ -66,12 +82,16 @@ class ContextComponent:
         targets = list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []
         taken = [(t.start, t.end) for t in targets]
         graph = self._context.ConTextGraph(targets=targets, modifiers=[])
-        for match_id, start, end in self._prune(self._matcher(doc)):
+        matches = self._prune(self._matcher(doc))
+        subject = self._proxy_words(doc, matches)
+        for match_id, start, end in matches:
             if any(s < end and start < e for s, e in taken):
                 continue
             rule = self._rules[self.vocab.strings[match_id]]
+            if rule.category in self._proxy_categories and _word(doc[start:end]) in subject:
+                continue
             graph.modifiers.append(self._context.ConTextModifier(rule, start, end, doc))
-        graph.update_scopes()
+        _update_scopes(graph.modifiers)
         graph.apply_modifiers()
         for target, modifier in graph.edges:
             target._.modifiers += (modifier,)
@@ -79,6 +99,44 @@ class ContextComponent:
                 setattr(target._, attribute, value)
         doc._.context_graph = graph
         return doc
+
+    def _proxy_words(self, doc: Doc, matches: list[tuple[int, int, int]]) -> set[str]:
+        """The words naming the patient when the text opens about someone else ("my son")."""
+        openers = [(s, e) for _, s, e in self._proxy(doc) if s == 0]
+        if not openers:
+            return set()
+        words = set()
+        for match_id, start, end in matches:
+            rule = self._rules[self.vocab.strings[match_id]]
+            inside = any(s <= start and end <= e for s, e in openers)
+            if inside and rule.category in self._proxy_categories:
+                words.add(_word(doc[start:end]))
+        return words
+
+
+def _update_scopes(modifiers: list[Any]) -> None:
+    """medspaCy's `ConTextGraph.update_scopes` (each pair of cues may cut each other's scope),
+    except that a cue whose rule `ignores_terminators` is not cut by terminators, and a
+    results-only cue ("palpable", "normal") does not cut a cue that applies to everything
+    ("no palpable mass in the buttock": "no" still reaches the mass)."""
+    for i, first in enumerate(modifiers):
+        for second in modifiers[i + 1 :]:
+            for cue, other in ((first, second), (second, first)):
+                if _may_limit(cue, other):
+                    cue.limit_scope(other)
+
+
+def _may_limit(cue: Any, other: Any) -> bool:
+    mine = cue.rule.metadata or {}
+    theirs = other.rule.metadata or {}
+    if mine.get("ignores_terminators", False) and other.direction.upper() == "TERMINATE":
+        return False
+    return not (theirs.get("results_only", False) and not mine.get("results_only", False))
+
+
+def _word(span: Span) -> str:
+    """A cue's words in lower case, without a trailing possessive ("son's" -> "son")."""
+    return " ".join(t.lower_ for t in span if t.lower_ not in ("'s", "\u2019s"))
 
 
 @Language.factory("hipdx_context")

@@ -52,10 +52,33 @@ class DemographicsReader:
     def _start(self) -> re.Pattern[str]:
         return re.compile(rf"\b(?:{alternation(self.vocab.start_words)})", re.IGNORECASE)
 
+    @cached_property
+    def _proxy(self) -> re.Pattern[str]:
+        relations = [w for words in self.vocab.proxy_relations.values() for w in words]
+        return re.compile(
+            rf"^\W*(?:(?:hi|hello)\W+)?(?:my|our)\s+(?:[\w-]+\s+)?(?P<rel>{alternation(relations)})"
+            r"(?:'s)?(?:\s*,\s*|\s+is\s+(?:now\s+|only\s+)?|\s+(?:who\s+is\s+)?aged?\s+|\s*\(\s*)"
+            r"(?P<age>\d{1,3})\b",
+            re.IGNORECASE,
+        )
+
     def read_age(self, text: str) -> AgeReading | None:
         """The patient's age: the first age expression in the text (None if there is none)."""
+        proxy = self._proxy.search(text)
+        if proxy is not None:
+            return AgeReading((proxy.start("age"), proxy.end("age")), int(proxy.group("age")))
         found = [reading for reading in self._ages(text) if 0 <= reading.age <= 120]
         return min(found, key=lambda r: r.span[0]) if found else None
+
+    def _proxy_sex(self, text: str) -> Sex | None:
+        proxy = self._proxy.search(text)
+        if proxy is None:
+            return None
+        relation = proxy.group("rel").lower()
+        for sex in ("female", "male"):
+            if relation in (w.lower() for w in self.vocab.proxy_relations.get(sex, [])):
+                return Sex(sex)
+        return None
 
     def _ages(self, text: str) -> list[AgeReading]:
         readings: list[AgeReading] = []
@@ -93,7 +116,10 @@ class DemographicsReader:
         return readings
 
     def read_sex(self, text: str) -> Sex | None:
-        """The patient's sex from the strongest kind of evidence that is unanimous, else None."""
+        """The patient's sex from the strongest kind of evidence that is unanimous, else None
+        (a text written about a relative, "My son is 8", gives the relative's)."""
+        if self._proxy.search(text) is not None:
+            return self._proxy_sex(text)
         tags = [_tag_sex(m.group(2)) for m in re.finditer(_AGE_SEX_TAG, text)]
         tags += [_tag_sex(m.group(1)) for m in re.finditer(_SEX_AGE_TAG, text)]
         titles = _matches(text, self.vocab.sex_titles, case_sensitive=True)

@@ -5,8 +5,9 @@ Durations: "3/52", "3 weeks", "for six months", "x 2 yrs", "6-month history", "s
 only beside a word such as "started": "tore my hamstring two years ago" is past history), "since
 March" (a duration only with a reference date). A "for <n> weeks" duration counts only in a clause
 that names a symptom ("missed periods for 6 months" does not). Several durations: the longest
-wins ("pain for 2 years, worse for 3 weeks" is chronic). Thresholds and vague durations
-("for months") are in numbers.yaml.
+wins ("pain for 2 years, worse for 3 weeks" is chronic). A duration in a clause that names a past
+event and no symptom ("PMH L4/5 decompression 10 yrs ago") dates that event and is dropped.
+Thresholds, vague durations ("for months") and the word lists are in numbers.yaml.
 
 onset_before_40 is yes for a patient under 40, for pain since childhood or since an age under 40,
 and for an older patient whose stated duration puts the onset before 40; no when the duration
@@ -124,6 +125,16 @@ class DurationReader:
         return re.compile(rf"\b(?:{alternation(self.vocab.start_words)})", re.IGNORECASE)
 
     @cached_property
+    def _past_event(self) -> re.Pattern[str]:
+        words = alternation(self.vocab.past_event_words)
+        return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+    @cached_property
+    def _complaint(self) -> re.Pattern[str]:
+        words = alternation(self.vocab.complaint_words)
+        return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+    @cached_property
     def _symptom(self) -> re.Pattern[str]:
         words = alternation(self.vocab.symptom_words)
         return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
@@ -166,7 +177,16 @@ class DurationReader:
             dated = self._since_date_duration(m, today) if today is not None else None
             found.append(dated or Duration((m.start(), m.end()), 0.0, None))
         found = [d for d in found if not any(_inside(d, other) for other in found)]
+        found = [d for d in found if not self._dates_past_event(text, d)]
         return sorted(found, key=lambda d: d.span)
+
+    def _dates_past_event(self, text: str, duration: Duration) -> bool:
+        """Whether the duration's clause names a past event and no symptom ("PMH L4/5
+        decompression 10 yrs ago"): it dates that event, not the current complaint."""
+        clause = _around(text, duration.span[0], duration.span[1], ".;,\n!?")
+        return (
+            self._past_event.search(clause) is not None and self._complaint.search(clause) is None
+        )
 
     def _quantity_duration(self, text: str, m: re.Match[str]) -> Duration | None:
         written = m.group("unit").lower().rstrip(".")

@@ -7,9 +7,10 @@ part: examination and investigation findings come from the lexicon only.
 
 A clause of the input names its most similar finding among those the lexicon has not read when:
 the clause is not clinical shorthand (`clinical_words`); the similarity passes `threshold`
-(`red_flag_threshold` for findings with `screen: true`); it leads the next finding by `margin`;
-and, if the lexicon read something inside the same clause, it passes `mention_threshold` and
-beats the best already-read finding by `mention_margin` (the clause is mostly explained).
+(`red_flag_threshold` for findings with `screen: true` and for those that alone fire a red
+flag); it leads the next finding by `margin`; and, if the lexicon read something inside the same
+clause, it passes `mention_threshold` and beats the best already-read finding by
+`mention_margin` (the clause is mostly explained).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -117,6 +118,7 @@ class EmbeddingMatcher:
         findings: Mapping[FindingId, Finding],
         lexicon: LexiconFile,
         settings: EmbeddingFile,
+        triggers: Collection[FindingId] = (),
     ) -> None:
         self.settings = settings
         self.encoder = encoder
@@ -126,7 +128,7 @@ class EmbeddingMatcher:
             if f.kind in settings.kinds and f.id not in settings.excluded_findings
         ]
         self.findings: list[FindingId] = [f.id for f in eligible]
-        self.red_flags = {f.id for f in eligible if f.screen}
+        self.red_flags = {f.id for f in eligible if f.screen or f.id in triggers}
         texts: list[str] = []
         owners: list[int] = []
         for index, finding in enumerate(eligible):

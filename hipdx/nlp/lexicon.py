@@ -137,6 +137,27 @@ class ContextRuleSpec(NlpRecord):
     forward_lists: bool = True
     """Whether the cue may run forward through a comma-separated list ("no fever, sweats or
     weight loss"); off for result words written after a test ("FADIR neg, FABER +ve")."""
+    tests_only: bool = False
+    """It modifies only test or check mentions ("pulses present"), not a named abnormality
+    ("sacral tenderness present")."""
+    backward_lists: bool = False
+    """Whether a backward cue may run back through a list of findings of any kind ("fever,
+    night sweats and weight loss were absent"); otherwise only through a list of tests."""
+    findings: list[FindingId] = []
+    """If set, the cue modifies mentions of these findings only ("on purpose" touches weight
+    loss, not the knee pain in the same sentence)."""
+    ignores_terminators: bool = False
+    """Its scope is not cut by "but", "now" and the other terminators ("I've lost 8 kg, but
+    that's on purpose"); only sensible with `findings` and a short `max_scope`."""
+
+
+class ProxySpec(NlpRecord):
+    """Texts written about someone else ("My son is 8 and ..."): the person an opener names is
+    the patient, so the word naming them is no cue of `categories` anywhere in that text."""
+
+    categories: list[Category]
+    openers: list[Phrase]
+    """Cue-syntax phrases; one counts only when it starts the text."""
 
 
 class AttributeRow(NlpRecord):
@@ -161,6 +182,8 @@ class ConflictRule(NlpRecord):
 
     default: Literal["yes", "no", "drop"]
     by_kind: dict[FindingKind, Literal["yes", "no", "drop"]] = {}
+    by_finding: dict[FindingId, Literal["yes", "no", "drop"]] = {}
+    """Before `by_kind`: red flags of several parts ("no retention ... can't feel the flow")."""
 
 
 class ContextFile(NlpRecord):
@@ -172,10 +195,17 @@ class ContextFile(NlpRecord):
     unmodified: dict[MentionMode, Effect]
     conflicts: ConflictRule
     rules: list[ContextRuleSpec]
+    list_items: list[str] = []
+    """Words that may stand as items of a negated list without being findings ("no fracture,
+    tumour or infection")."""
+    proxy: ProxySpec | None = None
 
     @model_validator(mode="after")
     def _categories_known(self) -> ContextFile:
         known = {row.category for row in self.attributes}
+        for category in self.proxy.categories if self.proxy is not None else []:
+            if category not in known:
+                raise ValueError(f"proxy category {category} is not in attributes")
         for rule in self.rules:
             if rule.direction not in ("terminate", "pseudo") and rule.category not in known:
                 raise ValueError(
@@ -201,6 +231,90 @@ class DurationRange(NlpRecord):
     high: Annotated[float, Field(ge=0)] | None = None
 
 
+class ValueRange(NlpRecord):
+    """A closed range of test values, `low` to `high`."""
+
+    low: float
+    high: float
+
+    def holds(self, value: float) -> bool:
+        """Whether `value` lies in the range (ends included)."""
+        return self.low <= value <= self.high
+
+
+class Rescale(NlpRecord):
+    """Values above `above` are written in another unit: the value is `value * multiply + add`
+    (a temperature of 101.3 is Fahrenheit; a white count of 15,200 is per microlitre)."""
+
+    above: float
+    multiply: float
+    add: float = 0.0
+
+
+class ResultTest(NlpRecord):
+    """A test whose written value gives a finding ("CRP 85", "ABI 0.5 L vs 0.9 R").
+
+    `names` use the numbers.yaml phrase syntax, case-insensitive (`==T`: case-sensitive). The
+    value is converted to the canonical unit (`units` factors, then `rescale`); values outside
+    `plausible` are something else. Yes: at least `yes_at_least`, above `yes_above` or below
+    `yes_below`; no: inside `normal`; anything else says nothing. Written without a unit, a
+    value inside `unitless_unsure` says nothing (CRP 4 may be mg/L or mg/dL). `labelled`: a
+    label between the name and the value sets its own yes cut-off ("resting pressure 18").
+    """
+
+    finding: FindingId
+    names: Annotated[list[Phrase], Field(min_length=1)]
+    units: dict[str, float] = {}
+    rescale: list[Rescale] = []
+    plausible: ValueRange
+    yes_at_least: float | None = None
+    yes_above: float | None = None
+    yes_below: float | None = None
+    normal: ValueRange | None = None
+    unitless_unsure: ValueRange | None = None
+    labelled: dict[str, float] = {}
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _has_cutoff(self) -> ResultTest:
+        if self.yes_at_least is None and self.yes_above is None and self.yes_below is None:
+            raise ValueError(f"{self.finding}: a result test needs a yes cut-off")
+        return self
+
+
+class ResultDrop(NlpRecord):
+    """A fall written as an amount ("ankle pressure 30 mmHg lower after exercise"): yes when a
+    clause names the test, a fall word and an amount at or above the cut-off for its unit."""
+
+    finding: FindingId
+    names: Annotated[list[Phrase], Field(min_length=1)]
+    drop_words: Annotated[list[Phrase], Field(min_length=1)]
+    cutoffs: dict[str, float]
+
+
+class PowerTrend(NlpRecord):
+    """Muscle power grades (MRC n/5) compared in one sentence: yes when the latest grade is lower
+    than an earlier one, no when it is the same or higher. A grade is the earlier one when a
+    word of `earlier_before` comes just before it ("from 4/5", "was 4/5") or a word of
+    `earlier_after` comes after it before the next grade ("4/5 three days ago")."""
+
+    finding: FindingId
+    earlier_before: list[Phrase]
+    earlier_after: list[Phrase]
+
+
+class ValuesSpec(NlpRecord):
+    """Test values and muscle power read as numbers (hipdx/nlp/values.py)."""
+
+    connectors: list[str]
+    """Words allowed between a test name and its value, and between a list of values."""
+    below_words: list[Phrase]
+    above_words: list[Phrase]
+    results: list[ResultTest]
+    drops: list[ResultDrop] = []
+    power: PowerTrend | None = None
+
+
 class NumbersFile(NlpRecord):
     """Words for ages, sex and durations, and the thresholds of the duration findings."""
 
@@ -222,6 +336,13 @@ class NumbersFile(NlpRecord):
     under_6_weeks_days: Annotated[float, Field(gt=0)]
     over_3_months_days: Annotated[float, Field(gt=0)]
     onset_age_limit: Annotated[int, Field(gt=0)]
+    proxy_relations: dict[Literal["female", "male", "unknown"], list[Phrase]] = {}
+    """Relatives who may be the patient of a text written by someone else ("My son is 8")."""
+    past_event_words: list[Phrase] = []
+    """A duration in a clause naming a past event ("L4/5 decompression 10 yrs ago") and no
+    symptom of `complaint_words` dates that event, not the current complaint."""
+    complaint_words: list[Phrase] = []
+    values: ValuesSpec | None = None
 
 
 # --- embedding.yaml ------------------------------------------------------------------------------

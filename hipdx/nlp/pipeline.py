@@ -3,8 +3,10 @@
 Pipeline: medspaCy tokenizer -> hipdx_sentences -> hipdx_stems -> hipdx_lexicon (lexicon
 TargetRules, most specific mentions kept) -> hipdx_context (medspaCy ConText over the mentions,
 cues from context.yaml). Each mention's cues go through the attribute table (assertion.py);
-demographics.py and durations.py add age, sex and durations; the optional embedding matcher adds
-lay paraphrase; resolve.py keeps one reading per finding.
+demographics.py and durations.py add age, sex and durations; values.py adds test values and
+power trends (a number carries its own value, but a hypothetical, uncertain, historical or
+other person's number is dropped by the same table); the optional embedding matcher adds lay
+paraphrase; resolve.py keeps one reading per finding.
 """
 
 from __future__ import annotations
@@ -18,9 +20,14 @@ from spacy.tokens import Doc, Span
 
 from hipdx.errors import KnowledgeBaseError
 from hipdx.knowledge import load_knowledge_base
-from hipdx.knowledge.schema import Finding
+from hipdx.knowledge.schema import Finding, KnowledgeBase
 from hipdx.nlp.assertion import Cue, assert_mention
-from hipdx.nlp.context import TARGET_GROUP, build_context_rules, span_attributes
+from hipdx.nlp.context import (
+    TARGET_GROUP,
+    build_context_rules,
+    build_proxy_openers,
+    span_attributes,
+)
 from hipdx.nlp.demographics import DemographicsReader
 from hipdx.nlp.dependencies import import_medspacy
 from hipdx.nlp.durations import DurationReader
@@ -38,6 +45,7 @@ from hipdx.nlp.lexicon import (
 from hipdx.nlp.matcher import build_target_rules, rule_metadata
 from hipdx.nlp.resolve import resolve
 from hipdx.nlp.results import TextFinding, TextReading
+from hipdx.nlp.values import ValueReader, ValueReading
 from hipdx.types import FindingId, FindingKind
 
 # Register the hipdx pipeline components with spaCy.
@@ -59,10 +67,12 @@ class TextReader:
         kinds: Mapping[FindingId, FindingKind],
         embedder: EmbeddingMatcher | None = None,
         embedding: EmbeddingFile | None = None,
+        values: ValueReader | None = None,
     ) -> None:
         self.nlp = nlp
         self.demographics = demographics
         self.durations = durations
+        self.values = values
         self.table = table
         self.kinds = dict(kinds)
         self.embedder = embedder
@@ -92,8 +102,12 @@ class TextReader:
         age = self.demographics.read_age(text)
         durations = self.durations.read(text, today)
         mentions += self.durations.findings(text, durations, age)
+        values = self.values.read(text) if self.values is not None else []
+        mentions += self._value_mentions(doc, values)
         if self.embedder is not None and self.embedding is not None:
             read_spans = [d.span for d in durations] + ([age.span] if age is not None else [])
+            read_spans += [v.span for v in values]
+            covered |= {v.finding for v in values}
             mentions += self._embedding_mentions(doc, covered, read_spans)
         findings = resolve(mentions, self.kinds, self.table.conflicts)
         return TextReading(
@@ -125,6 +139,35 @@ class TextReader:
                         )
                     )
         return mentions, covered
+
+    def _value_mentions(self, doc: Doc, readings: list[ValueReading]) -> list[TextFinding]:
+        """Number readings that ConText lets stand: the table decides whether a cue drops one
+        (hypothetical, uncertain, a relative's); negation and result cues do not apply, as the
+        number gives the value."""
+        graph = doc._.context_graph
+        modifiers = list(graph.modifiers) if graph is not None else []
+        value_cues = set(self.table.nearest_wins)
+        mentions: list[TextFinding] = []
+        for reading in readings:
+            start, end = reading.span
+            span = doc.char_span(start, end, label=reading.finding, alignment_mode="expand")
+            if span is None:
+                continue
+            cues = [
+                Cue(m.category, 0)
+                for m in modifiers
+                if m.category not in value_cues
+                and not (span.start <= m.modifier_span[0] and m.modifier_span[1] <= span.end)
+                and m.modifies(span)
+            ]
+            outcome = assert_mention(reading.finding, "assert", cues, self.table, self.kinds)
+            if outcome is not None:
+                mentions.append(
+                    TextFinding(
+                        outcome.finding, reading.value, reading.span, doc.text[start:end], "number"
+                    )
+                )
+        return mentions
 
     def _embedding_mentions(
         self, doc: Doc, read: set[FindingId], read_spans: list[tuple[int, int]]
@@ -187,6 +230,12 @@ def _distance(span: Span, cue: tuple[int, int]) -> int:
     return start - span.end if start >= span.end else max(0, span.start - end)
 
 
+def red_flag_triggers(kb: KnowledgeBase) -> set[FindingId]:
+    """Findings that fire a red flag on their own (the `any_of` of a rule with no `all_of`):
+    the embedding matcher reads them only at `red_flag_threshold`."""
+    return {f for flag in kb.red_flags.values() if not flag.when.all_of for f in flag.when.any_of}
+
+
 def _check_ids(lexicon: LexiconFile, findings: Mapping[FindingId, Finding]) -> None:
     named = [e.finding for e in lexicon.entries] + [f for b in lexicon.bundles for f in b.findings]
     unknown = sorted(set(named) - set(findings))
@@ -220,7 +269,9 @@ def build_reader(
         KnowledgeBaseError: an NLP data file is malformed or names an unknown finding.
         ImportError: the `nlp` extra is not installed.
     """
-    findings = findings if findings is not None else load_knowledge_base().findings
+    kb = load_knowledge_base()
+    triggers = red_flag_triggers(kb) if findings is None else set()
+    findings = findings if findings is not None else kb.findings
     lexicon = lexicon or load_lexicon()
     context = context or load_context()
     numbers = numbers or load_numbers()
@@ -237,12 +288,16 @@ def build_reader(
     context_component = nlp.add_pipe("hipdx_context")
     context_component.set_attributes(span_attributes(context))
     context_component.add(build_context_rules(context, nlp.tokenizer, kinds))
+    if context.proxy is not None:
+        context_component.set_proxy(
+            context.proxy.categories, build_proxy_openers(context, nlp.tokenizer)
+        )
 
     embedder = None
     settings = None
     if use_embeddings:
         settings = embedding or load_embedding_settings()
-        embedder = EmbeddingMatcher(encoder or load_minilm(), findings, lexicon, settings)
+        embedder = EmbeddingMatcher(encoder or load_minilm(), findings, lexicon, settings, triggers)
     return TextReader(
         nlp,
         DemographicsReader(numbers),
@@ -251,6 +306,7 @@ def build_reader(
         kinds,
         embedder,
         settings,
+        ValueReader(numbers),
     )
 
 

@@ -5,8 +5,10 @@ Rule (documented in context.yaml `conflicts`):
    findings the rules did not reach.
 2. Among mentions of the same rank that agree, the first in the text gives the span.
 3. When they disagree (yes here, no there): exam and investigation findings take yes (a test
-   positive on one side or in one study is positive: "SLR -ve on L, +ve on R"); every other
-   finding is dropped, so the interview asks the question instead of guessing.
+   positive on one side or in one study is positive: "SLR -ve on L, +ve on R"), and so do the
+   red flags made of several parts (`by_finding`: "no retention yet, but can't feel the flow"
+   is new bladder dysfunction); every other finding is dropped, so the interview asks the
+   question instead of guessing.
 """
 
 from __future__ import annotations
@@ -43,7 +45,9 @@ def resolve(
         if len(values) == 1:
             resolved.append(found[0])
             continue
-        rule = conflicts.by_kind.get(kinds[finding], conflicts.default)
+        rule = conflicts.by_finding.get(
+            finding, conflicts.by_kind.get(kinds[finding], conflicts.default)
+        )
         if rule != "drop":
             resolved.append(next(m for m in found if m.value == Answer(rule)))
     return tuple(sorted(resolved, key=lambda m: (m.span, m.finding)))

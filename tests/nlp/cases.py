@@ -1,4 +1,4 @@
-"""Load tests/nlp/sentences.yaml into typed cases (shared by the tests and measure.py)."""
+"""Load tests/nlp/sentences*.yaml into typed cases (shared by the tests and measure.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import yaml
 from hipdx.types import Answer, FindingId, Sex
 
 SENTENCES = Path(__file__).resolve().parent / "sentences.yaml"
+DIAGNOSTIC = Path(__file__).resolve().parent / "sentences_diagnostic.yaml"
+"""Cases for the diagnostic (non-red-flag) findings: sites, patterns, onset, sport, exam, imaging."""
 HELDOUT = Path(__file__).resolve().parent / "heldout.yaml"
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from hipdx.nlp import TextReader, build_reader
 from hipdx.nlp.lexicon import load_embedding_settings
-from tests.nlp.cases import HELDOUT, Case, load_cases
+from tests.nlp.cases import DIAGNOSTIC, HELDOUT, Case, load_cases
 
 NOTE = (
     "34M, 3/52 L buttock pain radiating to calf, SLR +ve 40deg, no saddle anaesthesia, "
@@ -78,6 +78,7 @@ def main() -> None:
     subsets = {
         "sentences.yaml": cases,
         "  embedding cases": [c for c in cases if c.needs_embeddings],
+        "sentences_diagnostic": load_cases(DIAGNOSTIC),
         "heldout.yaml": load_cases(HELDOUT),
     }
     for use_embeddings in (False, True):

@@ -1,4 +1,5 @@
-"""The reader against tests/nlp/sentences.yaml: every case, rules only and with embeddings."""
+"""The reader against tests/nlp/sentences.yaml and sentences_diagnostic.yaml: every case, rules
+only and with embeddings."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import pytest
 
 from hipdx.nlp import TextReader, TextReading
 from hipdx.types import Answer, FindingId
-from tests.nlp.cases import Case, load_cases
+from tests.nlp.cases import DIAGNOSTIC, Case, load_cases
 
-CASES = load_cases()
+CASES = load_cases() + load_cases(DIAGNOSTIC)
 EMBEDDING_RECALL_FLOOR = 0.3
 """Share of the expected findings of `needs: embeddings` cases the full reader must recover."""
 

@@ -1,0 +1,40 @@
+"""Safety-critical readings (tests/nlp/safety.yaml): red-flag findings read, and not misread.
+
+Unlike sentences.yaml, a case's `expect` lists only the readings it is about; `absent` findings
+must not be read. Both the rules-only and the full reader are held to it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hipdx.nlp import TextReader
+from tests.nlp.cases import Case, load_cases
+
+SAFETY = Path(__file__).resolve().parent / "safety.yaml"
+CASES = load_cases(SAFETY)
+
+
+def _check(case: Case, reader: TextReader) -> None:
+    reading = reader.read(case.text, today=case.today)
+    got = reading.answers()
+    wrong = {f: v for f, v in case.expect.items() if got.get(f) != v}
+    assert not wrong, f"expected {wrong}, read {got}"
+    read = sorted(case.absent & set(got))
+    assert not read, f"must not be read: {read}"
+    if case.age is not None:
+        assert reading.age == case.age
+    if case.sex is not None:
+        assert reading.sex == case.sex
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_rules_reader(rules_reader: TextReader, case: Case) -> None:
+    _check(case, rules_reader)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_full_reader(full_reader: TextReader, case: Case) -> None:
+    _check(case, full_reader)
