@@ -1,6 +1,7 @@
 """Persistence of assessments, interview sessions and the audit log (SQLite or PostgreSQL)."""
 
-from hipdx.store.base import ConflictError, NotFoundError, Store, StoreError
+from hipdx.errors import ConflictError, NotFoundError, StoreError
+from hipdx.store.base import Store
 from hipdx.store.memory import MemoryStore
 from hipdx.store.models import (
     AssessmentPage,

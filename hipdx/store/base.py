@@ -1,4 +1,4 @@
-"""The store interface every backend implements, and the errors it raises.
+"""The store interface every backend implements (its errors are in hipdx.errors).
 
 `SqlStore` (hipdx.store.sql) keeps data in SQLite or PostgreSQL; `MemoryStore`
 (hipdx.store.memory) is the in-memory fake for unit tests. Both pass the same contract tests.
@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from hipdx.errors import HipdxError
+# The store's errors live in the one exception tree; re-exported for `hipdx.store.base` users.
+from hipdx.errors import ConflictError as ConflictError
+from hipdx.errors import NotFoundError as NotFoundError
+from hipdx.errors import StoreError as StoreError
 from hipdx.store.models import (
     AssessmentPage,
     AuditEntry,
@@ -18,18 +21,6 @@ from hipdx.store.models import (
     StoredAssessment,
     StoredInterview,
 )
-
-
-class StoreError(HipdxError):
-    """The store could not do what was asked (database unreachable, conflicting update)."""
-
-
-class ConflictError(StoreError):
-    """An interview was changed by someone else since it was read."""
-
-
-class NotFoundError(StoreError):
-    """No record with that id."""
 
 
 class Store(Protocol):

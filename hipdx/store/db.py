@@ -7,17 +7,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-try:
-    import fcntl
-except ImportError:  # not on POSIX: start one worker at a time
-    fcntl = None  # type: ignore[assignment]
-
 from alembic import command
 from alembic.config import Config
 from pydantic_core import from_json, to_json
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import StaticPool
+
+from hipdx.store.sqlite_file import WriterLock, in_memory, is_sqlite_file
 
 MIGRATIONS = "hipdx.store:migrations"
 MIGRATION_LOCK = 0x68697064  # "hipd": serialises start-up migrations of several PostgreSQL workers
@@ -42,6 +39,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoints are WalCheckpointer's job (hipdx.store.sqlite_file), off the request path;
+    # SQLite still checkpoints when the last connection closes.
+    cursor.execute("PRAGMA wal_autocheckpoint=0")
     cursor.close()
 
 
@@ -53,7 +53,7 @@ def make_engine(url: str) -> Engine:
     parsed = normalise_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        memory = database in ("", ":memory:") or database.startswith("file::memory:")
+        memory = in_memory(database)
         if not memory:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
@@ -78,24 +78,23 @@ def alembic_config() -> Config:
 
 
 @contextmanager
-def _sqlite_file_lock(engine: Engine) -> Iterator[None]:
+def _migration_lock(engine: Engine) -> Iterator[None]:
     """Serialise migrations of one SQLite file across processes (several uvicorn workers)."""
-    database = engine.url.database or ""
-    if engine.dialect.name != "sqlite" or database in ("", ":memory:") or fcntl is None:
+    if not is_sqlite_file(engine):
         yield
         return
-    with open(f"{database}-lock", "a+b") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
+    lock = WriterLock(engine.url.database or "")
+    try:
+        with lock:
             yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    finally:
+        lock.close()
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the database schema up to `revision` (idempotent; safe with several workers)."""
     config = alembic_config()
-    with _sqlite_file_lock(engine), engine.begin() as connection:
+    with _migration_lock(engine), engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection

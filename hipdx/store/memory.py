@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
-from hipdx.store.base import ConflictError, NotFoundError
+from hipdx.errors import ConflictError, NotFoundError
 from hipdx.store.models import (
     AssessmentPage,
     AssessmentSummary,
@@ -50,27 +50,29 @@ class MemoryStore:
             )
         )
 
-    def _add_assessment(self, at: datetime, actor: str, new: NewAssessment) -> str:
+    def _add_assessment(
+        self, at: datetime, actor: str, new: NewAssessment, detail: JsonObject
+    ) -> StoredAssessment:
+        """Keep `new` and audit `assessment.create` (`detail` after the origin)."""
         assessment_id = new_id()
-        self._assessments[assessment_id] = StoredAssessment.from_new(
+        stored = StoredAssessment.from_new(
             new, assessment_id=assessment_id, created_at=at, actor=actor
         )
+        self._assessments[assessment_id] = stored
         self._search[assessment_id] = new.search_text
-        return assessment_id
+        self._append(
+            at,
+            actor,
+            "assessment.create",
+            "assessment",
+            assessment_id,
+            {"origin": new.origin, **detail},
+        )
+        return stored
 
     def create_assessment(self, *, new: NewAssessment, actor: str) -> StoredAssessment:
         with self._lock:
-            now = self._clock()
-            assessment_id = self._add_assessment(now, actor, new)
-            self._append(
-                now,
-                actor,
-                "assessment.create",
-                "assessment",
-                assessment_id,
-                {"origin": new.origin, "kb_version": new.kb_version},
-            )
-            return self._assessments[assessment_id]
+            return self._add_assessment(self._clock(), actor, new, {"kb_version": new.kb_version})
 
     def get_assessment(self, *, assessment_id: str) -> StoredAssessment | None:
         return self._assessments.get(assessment_id)
@@ -133,15 +135,8 @@ class MemoryStore:
                 raise ConflictError(f"interview {interview_id!r} changed since revision {revision}")
             assessment_id = known.assessment_id
             if finished is not None:
-                assessment_id = self._add_assessment(now, actor, finished)
-                self._append(
-                    now,
-                    actor,
-                    "assessment.create",
-                    "assessment",
-                    assessment_id,
-                    {"origin": finished.origin, "interview": interview_id},
-                )
+                kept = self._add_assessment(now, actor, finished, {"interview": interview_id})
+                assessment_id = kept.id
             updated = known.model_copy(
                 update={
                     "state": dict(state),

@@ -7,6 +7,7 @@ its audit line land together or not at all.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -20,7 +21,13 @@ from hipdx.store.models import (
     StoredAssessment,
     StoredInterview,
 )
-from hipdx.store.tables import AssessmentRow, AuditRow, InterviewRow
+from hipdx.store.tables import AssessmentRow, AuditRow, InterviewRow, metadata
+
+# Core INSERTs of the tables with the values as parameters: compiled once and cached, with no ORM
+# bookkeeping and no per-call cache key over the values (a result is ~40 kB of JSON). Hot path of
+# POST /api/v1/assessments.
+INSERT_ASSESSMENT = sa.insert(metadata.tables[AssessmentRow.__tablename__])
+INSERT_AUDIT = sa.insert(metadata.tables[AuditRow.__tablename__])
 
 
 def _utc(moment: datetime) -> datetime:
@@ -28,7 +35,8 @@ def _utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def _summary(row: AssessmentRow) -> AssessmentSummary:
+def _summary(row: AssessmentRow | sa.Row[Any]) -> AssessmentSummary:
+    """The list fields of a whole row or of a row of just those columns."""
     return AssessmentSummary(
         id=row.id,
         created_at=_utc(row.created_at),
@@ -70,14 +78,15 @@ def add_audit(
 ) -> None:
     """Append one audit line."""
     session.execute(
-        sa.insert(AuditRow).values(
-            at=at,
-            actor=actor,
-            action=action,
-            target_type=target_type,
-            target_id=target_id,
-            detail=detail,
-        )
+        INSERT_AUDIT,
+        {
+            "at": at,
+            "actor": actor,
+            "action": action,
+            "target_type": target_type,
+            "target_id": target_id,
+            "detail": detail,
+        },
     )
 
 
@@ -103,22 +112,39 @@ def list_audit(
 
 
 def add_assessment(
-    session: Session, *, assessment_id: str, at: datetime, actor: str, new: NewAssessment
+    session: Session,
+    *,
+    assessment_id: str,
+    at: datetime,
+    actor: str,
+    new: NewAssessment,
+    detail: JsonObject,
 ) -> StoredAssessment:
-    """Insert an assessment row (a plain INSERT: no ORM bookkeeping for a 100 kB row)."""
+    """Insert an assessment row and its `assessment.create` audit line (`detail` after the
+    origin)."""
     session.execute(
-        sa.insert(AssessmentRow).values(
-            id=assessment_id,
-            created_at=at,
-            actor=actor,
-            origin=new.origin,
-            kb_version=new.kb_version,
-            headline=new.headline,
-            triage_level=new.triage_level,
-            search_text=new.search_text,
-            input=new.input,
-            result=new.result,
-        )
+        INSERT_ASSESSMENT,
+        {
+            "id": assessment_id,
+            "created_at": at,
+            "actor": actor,
+            "origin": new.origin,
+            "kb_version": new.kb_version,
+            "headline": new.headline,
+            "triage_level": new.triage_level,
+            "search_text": new.search_text,
+            "input": new.input,
+            "result": new.result,
+        },
+    )
+    add_audit(
+        session,
+        at=at,
+        actor=actor,
+        action="assessment.create",
+        target_type="assessment",
+        target_id=assessment_id,
+        detail={"origin": new.origin, **detail},
     )
     return StoredAssessment.from_new(
         new, assessment_id=assessment_id, created_at=_utc(at), actor=actor
@@ -160,25 +186,13 @@ def list_assessments(
         .limit(limit)
         .offset(offset)
     )
-    items = [
-        AssessmentSummary(
-            id=row.id,
-            created_at=_utc(row.created_at),
-            actor=row.actor,
-            origin=row.origin,
-            kb_version=row.kb_version,
-            headline=row.headline,
-            triage_level=row.triage_level,
-        )
-        for row in rows
-    ]
-    return AssessmentPage(items=items, total=total or 0)
+    return AssessmentPage(items=[_summary(row) for row in rows], total=total or 0)
 
 
 def add_interview(
     session: Session, *, interview_id: str, at: datetime, actor: str, state: JsonObject
 ) -> StoredInterview:
-    """Insert an interview session at revision 1."""
+    """Insert an interview session at revision 1 and its `interview.start` audit line."""
     row = InterviewRow(
         id=interview_id,
         created_at=at,
@@ -190,6 +204,15 @@ def add_interview(
     )
     session.add(row)
     session.flush()
+    add_audit(
+        session,
+        at=at,
+        actor=actor,
+        action="interview.start",
+        target_type="interview",
+        target_id=interview_id,
+        detail={},
+    )
     return _interview(row)
 
 

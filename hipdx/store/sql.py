@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from hipdx.errors import ConflictError, NotFoundError, StoreError
 from hipdx.store import repository
-from hipdx.store.base import ConflictError, NotFoundError, StoreError
 from hipdx.store.db import make_engine, migrate
 from hipdx.store.models import (
     AssessmentPage,
@@ -23,6 +22,7 @@ from hipdx.store.models import (
     StoredAssessment,
     StoredInterview,
 )
+from hipdx.store.sqlite_file import WalCheckpointer, WriterLock, is_sqlite_file
 
 Clock = Callable[[], datetime]
 
@@ -42,9 +42,15 @@ class SqlStore:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._clock = clock
-        self._write_lock: AbstractContextManager[object] = (
-            threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
-        )
+        # SQLite has one writer at a time: writers queue on a lock rather than on its busy
+        # handler. PostgreSQL takes row locks itself.
+        self._write_lock: WriterLock | None = None
+        self._checkpointer: WalCheckpointer | None = None
+        if engine.dialect.name == "sqlite":
+            file = is_sqlite_file(engine)
+            self._write_lock = WriterLock(engine.url.database if file else None)
+            if file:
+                self._checkpointer = WalCheckpointer(engine, self._write_lock)
 
     @classmethod
     def open(cls, url: str, clock: Clock = utc_now) -> SqlStore:
@@ -55,9 +61,8 @@ class SqlStore:
 
     @contextmanager
     def _transaction(self, write: bool = False) -> Iterator[Session]:
-        """One transaction. SQLite has one writer at a time: this process's writers queue on a
-        lock rather than all holding connections that wait on the database's busy timeout."""
-        lock = self._write_lock if write else nullcontext()
+        """One transaction; a write one holds the SQLite writer lock."""
+        lock = self._write_lock if write and self._write_lock is not None else nullcontext()
         try:
             with lock, self._sessions.begin() as session:
                 yield session
@@ -67,19 +72,14 @@ class SqlStore:
     def create_assessment(self, *, new: NewAssessment, actor: str) -> StoredAssessment:
         now, assessment_id = self._clock(), new_id()
         with self._transaction(write=True) as session:
-            stored = repository.add_assessment(
-                session, assessment_id=assessment_id, at=now, actor=actor, new=new
-            )
-            repository.add_audit(
+            return repository.add_assessment(
                 session,
+                assessment_id=assessment_id,
                 at=now,
                 actor=actor,
-                action="assessment.create",
-                target_type="assessment",
-                target_id=assessment_id,
-                detail={"origin": new.origin, "kb_version": new.kb_version},
+                new=new,
+                detail={"kb_version": new.kb_version},
             )
-        return stored
 
     def get_assessment(self, *, assessment_id: str) -> StoredAssessment | None:
         with self._transaction() as session:
@@ -94,19 +94,9 @@ class SqlStore:
     def create_interview(self, *, state: JsonObject, actor: str) -> StoredInterview:
         now, interview_id = self._clock(), new_id()
         with self._transaction(write=True) as session:
-            stored = repository.add_interview(
+            return repository.add_interview(
                 session, interview_id=interview_id, at=now, actor=actor, state=state
             )
-            repository.add_audit(
-                session,
-                at=now,
-                actor=actor,
-                action="interview.start",
-                target_type="interview",
-                target_id=interview_id,
-                detail={},
-            )
-        return stored
 
     def get_interview(self, *, interview_id: str) -> StoredInterview | None:
         with self._transaction() as session:
@@ -131,16 +121,12 @@ class SqlStore:
             if finished is not None:
                 assessment_id = new_id()
                 repository.add_assessment(
-                    session, assessment_id=assessment_id, at=now, actor=actor, new=finished
-                )
-                repository.add_audit(
                     session,
+                    assessment_id=assessment_id,
                     at=now,
                     actor=actor,
-                    action="assessment.create",
-                    target_type="assessment",
-                    target_id=assessment_id,
-                    detail={"origin": finished.origin, "interview": interview_id},
+                    new=finished,
+                    detail={"interview": interview_id},
                 )
             updated = repository.update_interview(
                 session,
@@ -189,4 +175,8 @@ class SqlStore:
             raise StoreError("database unreachable") from exc
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+        if self._write_lock is not None:
+            self._write_lock.close()
         self.engine.dispose()

@@ -94,10 +94,12 @@ def links(assessment_id: str) -> AssessmentLinks:
     )
 
 
+SUMMARY_FIELDS = set(AssessmentSummary.model_fields)
+
+
 def summary_public(summary: AssessmentSummary) -> AssessmentSummaryPublic:
     return AssessmentSummaryPublic(
-        **summary.model_dump(include=set(AssessmentSummary.model_fields)),
-        links=links(summary.id),
+        **summary.model_dump(include=SUMMARY_FIELDS), links=links(summary.id)
     )
 
 
@@ -109,7 +111,7 @@ def to_public(stored: StoredAssessment, report: Report | None = None) -> Assessm
         report: the report just computed for it (saves parsing the kept JSON again).
     """
     return AssessmentPublic(
-        **stored.model_dump(include=set(AssessmentSummary.model_fields)),
+        **stored.model_dump(include=SUMMARY_FIELDS),
         links=links(stored.id),
         input=AssessmentBase.model_validate(stored.input),
         report=report if report is not None else Report.model_validate(stored.result),

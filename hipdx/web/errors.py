@@ -16,8 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from hipdx.errors import InputError
-from hipdx.store.base import ConflictError, NotFoundError, StoreError
+from hipdx.errors import ConflictError, InputError, NotFoundError, StoreError
 
 log = logging.getLogger("hipdx.web")
 

@@ -6,7 +6,9 @@ after the knowledge base changes: nothing is looked up in the knowledge base aga
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
@@ -135,53 +137,84 @@ def _conditions_shown(assessment: Assessment) -> set[str]:
     return shown
 
 
+@dataclass(frozen=True)
+class Labels:
+    """The label of every condition, finding, source and red flag of one knowledge base."""
+
+    conditions: dict[str, ConditionLabel]
+    findings: dict[str, FindingLabel]
+    sources: dict[str, SourceLabel]
+    red_flags: dict[str, RedFlagLabel]
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> Labels:
+        return cls(
+            conditions={
+                i: ConditionLabel(
+                    id=i,
+                    name=c.name,
+                    description_patient=c.description_patient,
+                    description_clinician=c.description_clinician,
+                    serious=c.serious,
+                )
+                for i, c in kb.conditions.items()
+            },
+            findings={
+                i: FindingLabel(
+                    id=i, kind=f.kind, label=f.label, clinician=f.clinician, question=f.question
+                )
+                for i, f in kb.findings.items()
+            },
+            sources={
+                i: SourceLabel(id=i, kind=s.kind, citation=s.citation, section=s.section, url=s.url)
+                for i, s in kb.sources.items()
+            },
+            red_flags={
+                i: RedFlagLabel(id=i, name=f.name, urgency=f.urgency)
+                for i, f in kb.red_flags.items()
+            },
+        )
+
+
+_LABELS: dict[int, Labels] = {}
+
+
+def labels_of(kb: KnowledgeBase) -> Labels:
+    """The labels of `kb`, built once per knowledge base (it is immutable): building the label
+    models on every request was most of the report's cost."""
+    labels = _LABELS.get(id(kb))
+    if labels is None:
+        labels = _LABELS[id(kb)] = Labels.of(kb)
+        weakref.finalize(kb, _LABELS.pop, id(kb), None)  # the id may be reused once kb is gone
+    return labels
+
+
 def build_report(
     kb: KnowledgeBase, assessment: Assessment, read_from_text: Iterable[TextRead] = ()
 ) -> Report:
     """Freeze `assessment` with the labels, names and citations it refers to."""
     reads = tuple(read_from_text)
-    cited = _cited(assessment)
+    labels = labels_of(kb)
     described = _conditions_shown(assessment)
     finding_ids = _findings_named(assessment, (r.finding for r in reads))
     return Report(
         assessment=assessment,
         read_from_text=reads,
         conditions={
-            r.condition: ConditionLabel(
-                id=r.condition,
-                name=c.name,
-                description_patient=c.description_patient,
-                description_clinician=c.description_clinician,
-                serious=c.serious,
-            )
+            r.condition: condition
             for r in assessment.ranking
-            if r.condition in described and (c := kb.conditions.get(r.condition)) is not None
+            if r.condition in described
+            and (condition := labels.conditions.get(r.condition)) is not None
         },
         findings={
-            f: FindingLabel(
-                id=f,
-                kind=finding.kind,
-                label=finding.label,
-                clinician=finding.clinician,
-                question=finding.question,
-            )
-            for f in finding_ids
-            if (finding := kb.findings.get(f)) is not None
+            f: finding for f in finding_ids if (finding := labels.findings.get(f)) is not None
         },
         sources={
-            s: SourceLabel(
-                id=s,
-                kind=source.kind,
-                citation=source.citation,
-                section=source.section,
-                url=source.url,
-            )
-            for s in cited
-            if (source := kb.sources.get(s)) is not None
+            s: source for s in _cited(assessment) if (source := labels.sources.get(s)) is not None
         },
         red_flags={
-            f: RedFlagLabel(id=f, name=flag.name, urgency=flag.urgency)
+            f: flag
             for f in assessment.triage.red_flags
-            if (flag := kb.red_flags.get(f)) is not None
+            if (flag := labels.red_flags.get(f)) is not None
         },
     )

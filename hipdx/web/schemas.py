@@ -87,11 +87,15 @@ class AssessmentList(ApiModel):
 
 
 class CodePublic(ApiModel):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
     code: str
     display: str
 
 
 class ConditionPublic(ApiModel):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)  # from the KB's record
+
     id: str
     name: str
     description_patient: str
@@ -104,6 +108,8 @@ class ConditionPublic(ApiModel):
 
 
 class FindingPublic(ApiModel):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)  # from the KB's record
+
     id: str
     kind: FindingKind
     label: str

@@ -12,7 +12,7 @@ from hipdx import __version__
 from hipdx.assessment import Assessor
 from hipdx.engine.evidence import Evidence
 from hipdx.types import Answer, Sex
-from tests.web.factories import RED_FLAG_CASE, assessment_body, create_assessment
+from tests.web.factories import RED_FLAG_CASE, SIT_BONE_CASE, assessment_body, create_assessment
 
 
 def test_create_assessment_returns_the_kept_report(client: TestClient, assessor: Assessor) -> None:
@@ -41,6 +41,18 @@ def test_fetch_returns_the_same_result(client: TestClient) -> None:
     fetched = client.get(created["links"]["self"])
     assert fetched.status_code == 200
     assert fetched.json()["report"] == created["report"]
+
+
+@pytest.mark.parametrize("fixture", ["client", "sql_client"])
+@pytest.mark.parametrize("case", [SIT_BONE_CASE, RED_FLAG_CASE])
+def test_the_created_body_is_the_fetched_body(
+    request: pytest.FixtureRequest, fixture: str, case: dict[str, Any]
+) -> None:
+    """POST writes its answer from the JSON it keeps; GET rebuilds it from the kept record."""
+    client: TestClient = request.getfixturevalue(fixture)
+    created = create_assessment(client, case, actor="dr.who")
+    fetched = client.get(created["links"]["self"], headers={"X-Hipdx-Actor": "dr.who"})
+    assert fetched.json() == created
 
 
 def test_actor_header_is_recorded_in_the_audit_log(client: TestClient) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Response
+from starlette.concurrency import run_in_threadpool
 
 from hipdx.store.models import AuditEntry
 from hipdx.web.assessing import assess_input, new_record, summary_public, to_public
-from hipdx.web.deps import ActorDep, AssessorDep, SettingsDep, StoreDep
+from hipdx.web.deps import ActorDep, ContextDep, SettingsDep, StoreDep
 from hipdx.web.schemas import AssessmentCreate, AssessmentList, AssessmentPublic
 
 router = APIRouter(prefix="/api/v1", tags=["assessments"])
@@ -21,16 +22,16 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Unknown id"}
     response_model=AssessmentPublic,
     responses={413: {"description": "Body too large"}},
 )
-def create_assessment(
-    body: AssessmentCreate,
-    assessor: AssessorDep,
-    settings: SettingsDep,
-    store: StoreDep,
-    actor: ActorDep,
-) -> Response:
+async def create_assessment(body: AssessmentCreate, context: ContextDep) -> Response:
     """Assess a presentation (answers and/or free text) and keep the result."""
-    report = assess_input(assessor, settings, body)
-    stored = store.create_assessment(new=new_record("api", body, report), actor=actor)
+    if body.text:  # the text reader runs (and may first load) a language model: off the loop
+        report = await run_in_threadpool(assess_input, context.assessor, context.settings, body)
+    else:  # ~1 ms of CPU under the GIL: a worker thread would add hand-offs, no parallelism
+        report = assess_input(context.assessor, context.settings, body)
+    # The database may make it wait (another writer, a PostgreSQL round trip): off the loop.
+    stored = await run_in_threadpool(
+        context.store.create_assessment, new=new_record("api", body, report), actor=context.actor
+    )
     # Serialised here, once: the model was just built, so re-validating it is wasted work.
     return Response(
         to_public(stored, report).model_dump_json(),
