@@ -13,7 +13,7 @@ from hipdx.types import Answer, FindingId, Sex
 
 SENTENCES = Path(__file__).resolve().parent / "sentences.yaml"
 DIAGNOSTIC = Path(__file__).resolve().parent / "sentences_diagnostic.yaml"
-"""Cases for the diagnostic (non-red-flag) findings: sites, patterns, onset, sport, exam, imaging."""
+"""Cases for the diagnostic (non-red-flag) findings: sites, patterns, onset, sport, exam, imaging"""
 HELDOUT = Path(__file__).resolve().parent / "heldout.yaml"
 
 
