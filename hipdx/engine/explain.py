@@ -62,26 +62,27 @@ def explain(
     row = model.condition_index[condition_id]
     weights = _others(model.prior[model.setting_index(setting)], row)
     condition = kb.conditions[condition_id]
-    links = {link.finding: link for link in condition.evidence}
+    # One vector step for every answered finding: explain() runs for the leaders of every request.
+    known = [(f, v) for f, v in evidence.answers.items() if v is not Answer.UNKNOWN]
+    columns = np.array([model.finding_index[f] for f, _ in known], dtype=np.intp)
+    answered_no = np.array([v is Answer.NO for _, v in known], dtype=bool)
+    p_yes_condition = model.p_yes[row, columns]
+    p_yes_other = weights @ model.p_yes[:, columns]
+    p_c = np.where(answered_no, 1.0 - p_yes_condition, p_yes_condition)
+    p_o = np.where(answered_no, 1.0 - p_yes_other, p_yes_other)
+    log_lr = np.log(p_c / p_o)
     items: list[Contribution] = []
-
-    for finding_id, value in evidence.answers.items():
-        if value is Answer.UNKNOWN:
-            continue
-        column = model.finding_index[finding_id]
-        p_c = float(model.p_yes[row, column])
-        p_o = float(weights @ model.p_yes[:, column])
-        if value is Answer.NO:
-            p_c, p_o = 1.0 - p_c, 1.0 - p_o
-        link = links.get(finding_id)
+    for i in np.flatnonzero(np.abs(log_lr) >= NEGLIGIBLE_LOG_LR):
+        finding_id, value = known[i]
+        link = condition.links.get(finding_id)
         record = link or kb.findings[finding_id]
         items.append(
             Contribution(
                 item=finding_id,
                 value=value.value,
-                log_lr=float(np.log(p_c / p_o)),
-                p_condition=p_c,
-                p_other=p_o,
+                log_lr=float(log_lr[i]),
+                p_condition=float(p_c[i]),
+                p_other=float(p_o[i]),
                 basis=record.basis,
                 sources=tuple(record.sources),
                 linked=link is not None,

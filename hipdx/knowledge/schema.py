@@ -6,6 +6,7 @@ always travel with `basis` and `sources`, so every output can show where they ca
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -208,6 +209,11 @@ class Condition(Record):
     demographics: Demographics
     evidence: Annotated[list[EvidenceLink], Field(min_length=1)]
     sources: Sources
+
+    @cached_property
+    def links(self) -> dict[FindingId, EvidenceLink]:
+        """The evidence links by finding id."""
+        return {link.finding: link for link in self.evidence}
 
     @model_validator(mode="after")
     def _unique_links(self) -> Condition:
