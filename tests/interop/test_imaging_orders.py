@@ -42,7 +42,7 @@ def order(code: dict[str, Any]) -> ServiceRequest:
 def test_packaged_file_loads_and_every_code_is_cited() -> None:
     orders = parse_imaging_orders(PACKAGED)
     known = {s.id for s in orders.sources}
-    assert len(orders.regional_mri) >= 16
+    assert len(orders.regional_mri) >= 23
     for code in orders.regional_mri:
         assert code.system == SNOMED
         assert code.display.startswith("Magnetic resonance imaging")
