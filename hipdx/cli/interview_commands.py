@@ -21,8 +21,8 @@ from hipdx.interview.questions import Question, QuestionKind
 from hipdx.interview.session import (
     InterviewSession,
     answer,
+    answer_checklist,
     answer_location,
-    answer_screen,
     start,
 )
 from hipdx.interview.simulate import simulate as run_simulation
@@ -42,6 +42,8 @@ ANSWERS = {
     "don't know": Answer.UNKNOWN,
 }
 SEXES = {"f": Sex.FEMALE, "female": Sex.FEMALE, "m": Sex.MALE, "male": Sex.MALE}
+NONE_OF_THESE = {"0", "n", "no", "none"}
+NOT_SURE = {"?", "dk", "u", "unknown"}
 
 
 def _ask_age() -> int | None:
@@ -74,6 +76,28 @@ def _ask_zones(question: Question) -> list[int]:
         if all(p.isdigit() and 1 <= int(p) <= count for p in parts):
             return sorted({int(p) - 1 for p in parts})
         click.echo(f"Please type numbers from 1 to {count}, separated by spaces.")
+
+
+def _ask_ticks(question: Question) -> tuple[list[str], bool]:
+    """The items ticked on a tick list (numbered across its sections) and whether "not sure"."""
+    items = question.items
+    while True:
+        raw = click.prompt(
+            "Numbers of those that apply (e.g. 1 3); n for none of these; add ? if not sure",
+            default="",
+            show_default=False,
+        )
+        parts = raw.replace(",", " ").lower().split()
+        unsure = any(p in NOT_SURE for p in parts)
+        numbers = [p for p in parts if p not in NOT_SURE]
+        if numbers and all(p in NONE_OF_THESE for p in numbers) and not unsure:
+            return [], False
+        if (numbers or unsure) and all(p.isdigit() and 1 <= int(p) <= len(items) for p in numbers):
+            return [items[int(p) - 1] for p in numbers], unsure
+        click.echo(
+            f"Please type the numbers (1 to {len(items)}) of those that apply, n for none of "
+            "these, or ? if you are not sure."
+        )
 
 
 def _ask_answer() -> Answer:
@@ -112,9 +136,10 @@ def _conduct(
         if step.kind is QuestionKind.LOCATION:
             chosen = _ask_zones(step)
             session = answer_location(kb, session, [step.zones[i].zone for i in chosen])
-        elif step.kind is QuestionKind.SCREEN_GROUP:
-            assert step.screen_group is not None
-            session = answer_screen(kb, session, step.screen_group, _ask_answer())
+        elif step.kind is QuestionKind.CHECKLIST:
+            ticked, unsure = _ask_ticks(step)
+            sections = [s.id for s in step.sections]
+            session = answer_checklist(kb, session, sections, ticked, sections if unsure else [])
         else:
             assert step.finding is not None
             session = answer(session, step.finding, _ask_answer())
@@ -140,7 +165,8 @@ def _conduct(
 def interview(clinician: bool, setting: str | None, save_path: Path | None) -> None:
     """Interactive interview: asks the most useful next question until it is sure enough.
 
-    Answer y (yes), n (no) or ? (don't know). Ctrl-C or Ctrl-D ends the interview.
+    Answer y (yes), n (no) or ? (don't know); on a list, type the numbers of those that apply,
+    n for none of these, or add ? if not sure. Ctrl-C or Ctrl-D ends the interview.
     """
     mode = Mode.CLINICIAN if clinician else Mode.PATIENT
     assessor = default_assessor()
@@ -148,7 +174,8 @@ def interview(clinician: bool, setting: str | None, save_path: Path | None) -> N
     out = console()
     out.print(
         f"[bold]hipdx interview[/] ({mode.value} mode). Decision support, not a diagnosis. "
-        "Answer y, n or ? (don't know); Ctrl-C or Ctrl-D ends the interview."
+        "Answer y, n or ? (don't know); on a list, the numbers of those that apply or n for none. "
+        "Ctrl-C or Ctrl-D ends the interview."
     )
     try:
         session = start(mode, setting=setting, age=_ask_age(), sex=_ask_sex())

@@ -26,7 +26,8 @@ PURPOSE_LABEL = {
 
 
 def render_question(question: Question, mode: Mode) -> RenderableType:
-    """A numbered question with why it is asked (and, for clinicians, the finding's detail)."""
+    """A numbered question with why it is asked (and, for clinicians, the finding's detail); a
+    tick list shows its items numbered across its sections, then how to answer."""
     head = Text(f"Q{question.number} ", style="bold cyan")
     head.append(f"[{PURPOSE_LABEL[question.purpose]}] ", style="dim")
     head.append(question.text, style="bold")
@@ -34,6 +35,21 @@ def render_question(question: Question, mode: Mode) -> RenderableType:
     if mode is Mode.CLINICIAN and question.detail:
         parts.append(Text(question.detail, style="italic"))
     parts.append(Text(f"Why: {question.reason}", style="dim"))
+    number = 0
+    for section in question.sections:
+        parts.append(Text(section.title, style="bold underline"))
+        items = Table.grid(padding=(0, 1))
+        for item in section.items:
+            number += 1
+            text = (
+                item.text
+                if mode is Mode.PATIENT or not item.detail
+                else f"{item.text}: {item.detail}"
+            )
+            items.add_row(f"[bold]{number}[/]", Text(text))
+        parts.append(items)
+    if question.hint:
+        parts.append(Text(question.hint, style="italic"))
     if question.zones:
         zones = Table.grid(padding=(0, 1))
         for number, choice in enumerate(question.zones, start=1):

@@ -17,8 +17,9 @@ LABELS = {
 
 
 def summary_table(report: SimulationReport) -> Table:
-    """One row per run: accuracy, questions asked (screen and grouped screening questions among
-    them), red-flag safety (screen-covered and examination-only flags), why interviews stopped."""
+    """One row per run: accuracy, questions asked (red-flag screen questions, screen tick lists
+    and diagnostic checklists among them; items read, a tick list counting each item it shows),
+    red-flag safety (screen-covered and examination-only flags), why interviews stopped."""
     table = Table(
         title=f"Interview simulation: {report.mode.value} mode, {report.setting}, "
         f"n={report.n:,}, seed={report.seed}"
@@ -30,12 +31,17 @@ def summary_table(report: SimulationReport) -> Table:
         "median Q",
         "p90 Q",
         "screen Q",
-        "groups",
+        "screen lists",
+        "checklists",
+        "items read",
         "red flag asked",
         "exam red flag",
     )
     for column in columns:
-        table.add_column(column, justify="left" if column == "run" else "right")
+        if column == "run":
+            table.add_column(column, no_wrap=True)
+        else:
+            table.add_column(column, justify="right")
     table.add_column("stopped because")
     for run in report.runs:
         stops = ", ".join(f"{r.value} {c}" for r, c in run.stop_counts().items() if c)
@@ -47,6 +53,8 @@ def summary_table(report: SimulationReport) -> Table:
             f"{run.p90_questions:g}",
             f"{np.median(run.screen_questions):g}",
             f"{np.median(run.group_questions):g}",
+            f"{np.median(run.checklist_questions):g}",
+            f"{np.median(run.items):g}",
             f"{run.red_flag_share:.1%} of {int(run.red_flag_case.sum())}",
             f"{run.exam_flag_share:.1%} of {int(run.exam_flag_case.sum())}"
             if run.exam_flag_case.any()

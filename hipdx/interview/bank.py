@@ -8,9 +8,13 @@ The body map answers every location finding at once: a marked zone's finding is 
 zone's finding is no, except a finding a red-flag rule uses at the patient's age, which stays
 unknown (`unmarked_is_no`; see hipdx.interview.session).
 
-The red-flag screen is the findings with a `screen_group`: each group (screen_groups.yaml) is asked
-as one question, in the groups' order. A group is in a mode's bank when the mode can ask its
+The red-flag screen is the findings with a `screen_group`: each group (screen_groups.yaml) is a
+tick list, asked in the groups' order. A group is in a mode's bank when the mode can ask its
 members (examination groups are clinician-only).
+
+Diagnostic checklists (checklists.yaml) are tick lists of naturally grouped findings ("which of
+these make the pain worse?"); a checklist is in a mode's bank when the mode can ask two of its
+members or more.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from numpy.typing import NDArray
 
 from hipdx.engine.evidence import MAX_AGE
 from hipdx.engine.model import DiagnosticModel
-from hipdx.knowledge.schema import KnowledgeBase, ScreenGroupId
+from hipdx.knowledge.schema import ChecklistId, KnowledgeBase, ScreenGroupId
 from hipdx.types import FindingId, FindingKind, Zone
 
 IntArray = NDArray[np.int64]
@@ -72,6 +76,10 @@ class QuestionBank:
     """The screen groups this mode asks, in their order ("group indices")."""
     members: BoolArray
     """(G, K) the bank positions each screen group asks about."""
+    checklists: tuple[ChecklistId, ...]
+    """The diagnostic checklists this mode asks, in their order ("checklist indices")."""
+    checklist_members: BoolArray
+    """(D, K) the bank positions each diagnostic checklist lists."""
     position: dict[FindingId, int] = field(repr=False)
 
     def __len__(self) -> int:
@@ -139,7 +147,12 @@ def question_bank(kb: KnowledgeBase, model: DiagnosticModel, mode: Mode) -> Ques
     groups = tuple(g for g in kb.screen_groups if g in grouped)
     members = np.array([[g == group for g in grouped] for group in groups], dtype=np.bool_)
     members = members.reshape(len(groups), len(askable))
-    for array in (columns, screen, patient, unmarked_no, members):
+    position = {f: k for k, f in enumerate(askable)}
+    lists = [c for c in kb.checklists.values() if sum(f in position for f in c.members) >= 2]
+    checklist_members = np.zeros((len(lists), len(askable)), dtype=np.bool_)
+    for row, checklist in enumerate(lists):
+        checklist_members[row, [position[f] for f in checklist.members if f in position]] = True
+    for array in (columns, screen, patient, unmarked_no, members, checklist_members):
         array.flags.writeable = False
     return QuestionBank(
         mode=mode,
@@ -151,5 +164,7 @@ def question_bank(kb: KnowledgeBase, model: DiagnosticModel, mode: Mode) -> Ques
         unmarked_no=unmarked_no,
         groups=groups,
         members=members,
-        position={f: k for k, f in enumerate(askable)},
+        checklists=tuple(c.id for c in lists),
+        checklist_members=checklist_members,
+        position=position,
     )

@@ -4,8 +4,9 @@ Patient mode reads out the knowledge base's patient `question`. Clinician mode s
 question for history items, and for an examination test names the test to perform, with the
 clinician description as detail. Every question carries its reason: the body map opens the
 interview, a red-flag screen item names the flags it checks, and a diagnostic question names its
-expected information gain and the two leading conditions it best separates. A grouped screening
-question names every finding it asks about, in the group's own wording, and is answered once.
+expected information gain and the two leading conditions it best separates. A tick list (the
+red-flag screen's groups, or a diagnostic checklist) shows each unanswered member's own question
+under its section's heading; the person ticks those that apply.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from hipdx.engine.model import DiagnosticModel, FloatArray
 from hipdx.interview.bank import Mode, unmarked_is_no
 from hipdx.interview.policy import Purpose
 from hipdx.interview.select import expected_information_gain
-from hipdx.knowledge.schema import KnowledgeBase, ScreenGroupId
+from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import ConditionId, FindingId, FindingKind, RedFlagId, Zone
 
 LEADING_COVERAGE = 0.95
@@ -27,13 +28,31 @@ LEADING_COVERAGE = 0.95
 probability (at least two): the one most and the one least likely to answer yes."""
 
 
+PATIENT_HINT = (
+    "Tick each one you would answer yes to; any you leave unticked count as no. If you are not "
+    'sure about some, choose "I\'m not sure about some of these" and we will ask them one at a '
+    "time."
+)
+CLINICIAN_HINT = (
+    "Tick each item present; unticked items are recorded as absent. Mark a section not sure to "
+    "ask its items one by one."
+)
+
+
 class QuestionKind(StrEnum):
-    """The body map (choose zones), a yes / no / don't know finding question, or a grouped
-    screening question (yes / no / don't know for the whole group)."""
+    """The body map (choose zones), a yes / no / don't know finding question, or a tick list
+    (tick every item that applies, or none of them; a section may be marked not sure)."""
 
     LOCATION = "location"
     FINDING = "finding"
+    CHECKLIST = "checklist"
+
+
+class SectionKind(StrEnum):
+    """What a tick list's section asks: a red-flag screen group or a diagnostic checklist."""
+
     SCREEN_GROUP = "screen_group"
+    CHECKLIST = "checklist"
 
 
 class ZoneChoice(BaseModel):
@@ -47,6 +66,31 @@ class ZoneChoice(BaseModel):
     """The clinician label of the zone's finding."""
     text: str
     """The zone's patient question, as a description of the area."""
+
+
+class ChecklistItem(BaseModel):
+    """One finding on a tick list."""
+
+    model_config = ConfigDict(frozen=True)
+
+    finding: FindingId
+    text: str
+    """The finding's question (patient mode) or label (clinician mode)."""
+    detail: str | None = None
+    """Clinician mode: the finding's clinical description."""
+
+
+class ChecklistSection(BaseModel):
+    """One screen group or diagnostic checklist on a tick list, with its unanswered members."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: SectionKind
+    title: str
+    """The section's heading in the mode's register."""
+    items: tuple[ChecklistItem, ...]
+    red_flags: tuple[RedFlagId, ...] = ()
 
 
 class Question(BaseModel):
@@ -74,10 +118,16 @@ class Question(BaseModel):
     """Red flags whose rule uses this finding."""
     zones: tuple[ZoneChoice, ...] = ()
     """The body map's zones (location question only)."""
-    screen_group: ScreenGroupId | None = None
-    """The grouped screening question's id (screen-group question only)."""
-    members: tuple[FindingId, ...] = ()
-    """The findings a screen-group question asks about: no sets each unasked one to no."""
+    sections: tuple[ChecklistSection, ...] = ()
+    """A tick list's sections (checklist question only): answer with
+    `hipdx.interview.session.answer_checklist`."""
+    hint: str | None = None
+    """How to answer a tick list."""
+
+    @property
+    def items(self) -> tuple[FindingId, ...]:
+        """Every finding a tick list shows, section by section."""
+        return tuple(i.finding for s in self.sections for i in s.items)
 
 
 def location_question(kb: KnowledgeBase, mode: Mode, age: int | None) -> Question:
@@ -221,43 +271,106 @@ def finding_question(
     )
 
 
-def screen_group_question(
+def checklist_question(
     kb: KnowledgeBase,
+    model: DiagnosticModel,
     mode: Mode,
-    group_id: ScreenGroupId,
-    members: tuple[FindingId, ...],
+    sections: list[tuple[str, tuple[FindingId, ...]]],
+    purpose: Purpose,
+    belief: FloatArray,
     number: int,
 ) -> Question:
-    """One grouped red-flag screening question, answered yes / no / don't know for the group.
+    """A tick list: red-flag screen groups (purpose screen) or one diagnostic checklist.
 
     Args:
-        kb: the knowledge base (wording, red flags).
+        kb: the knowledge base (wording, red flags, condition names).
+        model: the diagnostic model (likelihoods for a checklist's reason).
         mode: patient or clinician wording.
-        group_id: the screen group to ask.
-        members: the group's findings the mode can ask (named in the question).
+        sections: each screen group or checklist id with the members to show.
+        purpose: screen for screen groups, diagnostic for a checklist.
+        belief: (C,) current posterior over conditions.
         number: the question's 1-based position in the interview.
     """
-    group = kb.screen_groups[group_id]
-    flags = _flags_using(kb, *members)
-    if mode is Mode.PATIENT:
-        text, detail = group.patient, None
-        reason = (
-            "Safety questions we ask everyone, together: if none of these applies, answer no; "
-            "if any might, answer yes or don't know and we will go through them one by one."
+    built = tuple(_section(kb, mode, list_id, items) for list_id, items in sections)
+    flags = tuple(dict.fromkeys(f for section in built for f in section.red_flags))
+    patient = mode is Mode.PATIENT
+    hint = PATIENT_HINT if patient else CLINICIAN_HINT
+    if purpose is not Purpose.DIAGNOSTIC:
+        exam = any(kb.findings[i.finding].kind is FindingKind.EXAM for s in built for i in s.items)
+        if patient:
+            text = "Do any of these apply to you?"
+            reason = (
+                "Safety questions we ask everyone, to check for warning signs that need urgent "
+                "care."
+            )
+        else:
+            text = (
+                "Red-flag examination: perform each test; which are positive?"
+                if exam
+                else "Red-flag screen: which of these does the patient report?"
+            )
+            names = "; ".join(kb.red_flags[f].name for f in flags)
+            reason = f"Red-flag screen (one tick list; unticked = absent): {names}."
+        return Question(
+            kind=QuestionKind.CHECKLIST,
+            number=number,
+            purpose=purpose,
+            text=text,
+            reason=reason,
+            red_flags=flags,
+            sections=built,
+            hint=hint,
         )
+    checklist = kb.checklists[sections[0][0]]
+    columns = [model.finding_index[i.finding] for s in built for i in s.items]
+    gains = expected_information_gain(belief[None, :], model.p_yes[:, columns])[0]
+    lead = columns[int(np.argmax(gains))]
+    separates = _separates(model, belief, lead)
+    first, second = (kb.conditions[c].name for c in separates)
+    if patient:
+        text, reason = checklist.patient, f"This helps tell apart {first} and {second}."
     else:
-        text = group.clinician
-        detail = "; ".join(kb.findings[f].label for f in members)
-        names = "; ".join(kb.red_flags[f].name for f in flags)
-        reason = f"Red-flag screen ({group.name}, one question; no = all absent): {names}."
+        text = checklist.clinician
+        reason = (
+            f"Most informative next question: a checklist, one question; separates {first} "
+            f"(most likely positive) from {second} (least likely)."
+        )
     return Question(
-        kind=QuestionKind.SCREEN_GROUP,
+        kind=QuestionKind.CHECKLIST,
         number=number,
-        purpose=Purpose.SCREEN,
+        purpose=purpose,
         text=text,
         reason=reason,
-        detail=detail,
+        separates=separates,
         red_flags=flags,
-        screen_group=group_id,
-        members=members,
+        sections=built,
+        hint=hint,
+    )
+
+
+def _section(
+    kb: KnowledgeBase, mode: Mode, list_id: str, items: tuple[FindingId, ...]
+) -> ChecklistSection:
+    patient = mode is Mode.PATIENT
+    if list_id in kb.screen_groups:
+        group = kb.screen_groups[list_id]
+        kind, title = SectionKind.SCREEN_GROUP, group.patient if patient else group.clinician
+    else:
+        checklist = kb.checklists[list_id]
+        kind, title = SectionKind.CHECKLIST, checklist.name
+    listed = []
+    for finding_id in items:
+        finding = kb.findings[finding_id]
+        if patient:
+            listed.append(ChecklistItem(finding=finding_id, text=finding.question or finding.label))
+        else:
+            listed.append(
+                ChecklistItem(finding=finding_id, text=finding.label, detail=finding.clinician)
+            )
+    return ChecklistSection(
+        id=list_id,
+        kind=kind,
+        title=title,
+        items=tuple(listed),
+        red_flags=_flags_using(kb, *items),
     )

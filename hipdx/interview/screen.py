@@ -6,13 +6,15 @@ Four kinds of must-ask question, most pressing first:
 
 1. follow-up: a finding that settles an open red flag already *triggered* (one of its findings
    answered yes); examination tests included in clinician mode. Asked at once.
-2. screen item: a screen finding (one with a `screen_group`) of a group already answered yes or
-   don't know ("expanded"), or whose group has a member answered yes: asked one by one.
-3. screen group: one grouped question (screen_groups.yaml) naming every unasked member in plain
-   words, while none of its members is yes. Answered no, every unasked member is recorded as no;
-   that is the accepted clinical convention for screening checklists ("any of these?" - "none"),
-   and it settles the same flags the members' own no answers would. Answered yes or don't know,
-   the group is expanded into its members (kind 2).
+2. screen item: a screen finding (one with a `screen_group`) of a group *expanded* (its tick list
+   answered "not sure", or, in sessions from before tick lists, answered yes or don't know as a
+   whole): asked one by one.
+3. screen group: one tick list (screen_groups.yaml) showing every unasked member in plain words,
+   while any member is unasked. The person ticks each that applies: a ticked member is yes, an
+   unticked member of the submitted list is no. That is the accepted clinical convention for
+   screening checklists ("tick any that apply" - "none of these"), and it settles the same flags
+   the members' own answers would; one question settles a group even when a member is yes.
+   "Not sure" records the ticks only and expands the group into its members (kind 2).
 4. settle: a patient-answerable finding that settles an untriggered open flag which has no screen
    finding left to ask and needs no examination (`onset_fall` from age 70, `pain_sit_bone` for
    adolescents).
@@ -20,11 +22,14 @@ Four kinds of must-ask question, most pressing first:
 Within a flag, `all_of` findings come before `any_of` ones, because one no settles it. A flag is
 *covered* when this screen is certain to settle it before the interview closes (it has a screen
 finding in `all_of`, only screen findings in `any_of`, or needs no examination); a patient with a
-covered red flag is never closed without it asked (a group question naming the flag counts as
-asked: a no settles it, and any other answer asks its members). In clinician mode the
-examination screen group covers the examination-only flags (reduced perianal sensation, sacral
-tenderness, a palpable hamstring gap, marked hamstring weakness). Everything works on batches:
-arrays of N interviews over the question bank's K positions and its G screen groups.
+covered red flag is never closed without it asked (a tick list showing the flag's finding counts
+as asked: unticked is no, ticked fires it, and "not sure" asks it on its own). In clinician mode
+the examination screen group covers the examination-only flags (reduced perianal sensation,
+sacral tenderness, a palpable hamstring gap, marked hamstring weakness, ...). Everything works on
+batches: arrays of N interviews over the question bank's K positions and its G screen groups.
+
+A rule's `none_of` (a benign explanation already established) is not modelled here: the screen
+treats such a flag as able to fire, so it may ask more, never less, than triage needs.
 """
 
 from __future__ import annotations
@@ -121,9 +126,9 @@ class ScreenState:
     follow_up: BoolArray
     """(N, K) unasked findings that settle a triggered open flag: ask at once."""
     screen: BoolArray
-    """(N, K) unasked screen findings to ask one by one (their group is expanded or has a yes)."""
+    """(N, K) unasked screen findings to ask one by one (their group is expanded)."""
     groups: BoolArray
-    """(N, G) screen groups still to ask as one question."""
+    """(N, G) screen groups still to ask as a tick list (some member unasked, not expanded)."""
     settle: BoolArray
     """(N, K) unasked patient findings that settle an untriggered open flag."""
     emergency: BoolArray
@@ -164,7 +169,7 @@ def screen_state(
         yes: (N, K) the finding was answered yes.
         asked: (N, K) the finding has an answer (yes, no or don't know).
         age: (N,) age in years, -1 when unknown (an unknown age never rules a flag out).
-        expanded: (N, G) the group was answered yes or don't know (None: no group answered).
+        expanded: (N, G) the group's tick list was answered "not sure" (None: none was).
     """
     if expanded is None:
         expanded = np.zeros((len(yes), len(bank.groups)), dtype=np.bool_)
@@ -204,9 +209,8 @@ def screen_state(
     settle = needed(untriggered) & unasked & bank.patient[cols] & ~follow_up & ~pending
 
     members_t = bank.members[:, cols].T.astype(np.float32)
-    member_yes = (yes_f @ members_t) > 0.0
     member_pending = (pending.astype(np.float32) @ members_t) > 0.0
-    groups = member_pending & ~member_yes & ~expanded
+    groups = member_pending & ~expanded
     in_group = (groups.astype(np.float32) @ bank.members[:, cols].astype(np.float32)) > 0.0
     screen = pending & ~in_group
     return ScreenState(

@@ -2,7 +2,9 @@
 
 A strategy gets the current belief over conditions (N, C), the likelihood table of the askable
 findings (C, K) and one integer key per interview, and returns (N, K) scores: the policy asks the
-highest-scoring finding it is allowed to ask. Strategies are pure: the same inputs give the same
+highest-scoring finding it is allowed to ask. It also scores the diagnostic checklists (tick
+lists, each one question) on the same scale, so the policy can weigh a checklist against a single
+question; the baselines never choose one. Strategies are pure: the same inputs give the same
 scores, including the random one, whose order is a hash of (seed, key, position).
 """
 
@@ -17,6 +19,7 @@ from numpy.typing import NDArray
 from hipdx.engine.model import FloatArray
 
 UIntArray = NDArray[np.uint64]
+BoolArray = NDArray[np.bool_]
 EPSILON = 1e-12
 
 
@@ -30,6 +33,13 @@ class Strategy(Protocol):
 
     def __call__(self, belief: FloatArray, table: FloatArray, keys: UIntArray) -> FloatArray:
         """(N, C) belief, (C, K) P(yes | condition), (N,) keys -> (N, K) scores."""
+        ...
+
+    def score_checklists(
+        self, belief: FloatArray, table: FloatArray, members: BoolArray, asked: BoolArray
+    ) -> FloatArray:
+        """(N, C) belief, (C, K) table, (D, K) checklist members, (N, K) answered -> (N, D)
+        scores on the scale of `__call__` (-inf: never ask it)."""
         ...
 
 
@@ -58,24 +68,81 @@ def expected_information_gain(belief: FloatArray, table: FloatArray) -> FloatArr
     return gain
 
 
+def _outcomes(width: int) -> FloatArray:
+    """(2^width, width) every yes/no pattern of `width` findings, 1.0 for yes."""
+    codes = np.arange(2**width)[:, None] >> np.arange(width)[None, :]
+    patterns: FloatArray = (codes & 1).astype(np.float64)
+    return patterns
+
+
+def checklist_information_gain(
+    belief: FloatArray, table: FloatArray, members: BoolArray, asked: BoolArray
+) -> FloatArray:
+    """Expected entropy reduction of the differential from one tick list per checklist, in bits.
+
+    A tick list answers every unasked member at once (the findings are independent given the
+    condition), so its gain is the mutual information between the condition and the whole
+    pattern of ticks: H(pattern) - sum over members of E_condition[H(member | condition)]. The
+    first term enumerates the 2^m patterns of the m unasked members (m <= 8). Members already
+    answered add nothing. Without any unasked member the gain is 0.
+
+    Args:
+        belief: (N, C) current probability of each condition.
+        table: (C, K) P(yes | condition) of the askable findings.
+        members: (D, K) the findings each checklist lists.
+        asked: (N, K) the finding has an answer.
+
+    Returns:
+        (N, D) gains in bits.
+    """
+    gains = np.zeros((len(belief), len(members)))
+    conditional = belief @ binary_entropy(table)
+    for d, row in enumerate(members):
+        positions = np.flatnonzero(row)
+        open_ = ~asked[:, positions]
+        # Interviews sharing a set of unasked members share the pattern likelihoods.
+        shapes, inverse = np.unique(open_, axis=0, return_inverse=True)
+        for s, shape in enumerate(shapes):
+            if not shape.any():
+                continue
+            rows = np.flatnonzero(inverse.reshape(-1) == s)
+            p = np.clip(table[:, positions[shape]], EPSILON, 1.0 - EPSILON)
+            patterns = _outcomes(int(shape.sum()))
+            likelihood = np.exp(np.log(p) @ patterns.T + np.log1p(-p) @ (1.0 - patterns.T))
+            marginal = belief[rows] @ likelihood
+            entropy = -(marginal * np.log2(np.clip(marginal, EPSILON, None))).sum(axis=1)
+            gains[rows, d] = entropy - conditional[rows][:, positions[shape]].sum(axis=1)
+    return gains
+
+
+def _never(belief: FloatArray, members: BoolArray) -> FloatArray:
+    scores: FloatArray = np.full((len(belief), len(members)), -np.inf)
+    return scores
+
+
 @dataclass(frozen=True)
 class InformationGain:
     """Ask the finding whose answer is expected to shrink the differential's entropy most.
 
-    Measured against other criteria on 10,000 simulated patients per mode (seed 20261121, the
-    shipped stop rule): the expected reduction in Bayes error (1 - max posterior) doubles the
-    median number of questions (36 against 18 in patient mode, 38 against 20 in clinician mode),
-    because until the differential is nearly settled no single answer is expected to change the
-    leader, so most questions score zero; adding 0.05 x information gain to it as a tie-breaker
-    gains 0.1-0.2 points of top-1 for one more question; the expected reduction in Gini impurity
-    does no better. Asked without stopping, all of them reach the same top-1 at every question
-    count within a point (patient mode, question 12: 68-69%; question 20: 79%).
+    Measured against other criteria before tick lists, on 10,000 simulated patients per mode (seed
+    20261121, the shipped stop rule): the expected reduction in Bayes error (1 - max posterior)
+    doubles the median number of questions (36 against 18 in patient mode, 38 against 20 in
+    clinician mode), because until the differential is nearly settled no single answer is expected
+    to change the leader, so most questions score zero; adding 0.05 x information gain to it as a
+    tie-breaker gains 0.1-0.2 points of top-1 for one more question; the expected reduction in Gini
+    impurity does no better. Asked without stopping, all of them reach the same top-1 at every
+    question count within a point (patient mode, question 12: 68-69%; question 20: 79%).
     """
 
     name: str = "information_gain"
 
     def __call__(self, belief: FloatArray, table: FloatArray, keys: UIntArray) -> FloatArray:
         return expected_information_gain(belief, table)
+
+    def score_checklists(
+        self, belief: FloatArray, table: FloatArray, members: BoolArray, asked: BoolArray
+    ) -> FloatArray:
+        return checklist_information_gain(belief, table, members, asked)
 
 
 @dataclass(frozen=True)
@@ -88,6 +155,11 @@ class FixedOrder:
         order = -np.arange(table.shape[1], dtype=np.float64)
         scores: FloatArray = np.broadcast_to(order, (belief.shape[0], table.shape[1])).copy()
         return scores
+
+    def score_checklists(
+        self, belief: FloatArray, table: FloatArray, members: BoolArray, asked: BoolArray
+    ) -> FloatArray:
+        return _never(belief, members)
 
 
 def _splitmix64(values: UIntArray) -> UIntArray:
@@ -114,6 +186,11 @@ class RandomOrder:
         )
         scores: FloatArray = (mixed >> np.uint64(11)).astype(np.float64) / float(2**53)
         return scores
+
+    def score_checklists(
+        self, belief: FloatArray, table: FloatArray, members: BoolArray, asked: BoolArray
+    ) -> FloatArray:
+        return _never(belief, members)
 
     def _seed(self) -> UIntArray:
         return np.array([self.seed % 2**64], dtype=np.uint64)

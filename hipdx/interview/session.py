@@ -20,10 +20,12 @@ mark: a location finding that a red-flag rule uses at the patient's age (sit-bon
 adolescent avulsion flag) stays unknown when its zone is not chosen, and the red-flag screen asks
 it (`hipdx.interview.bank.unmarked_is_no`).
 
-A grouped red-flag screening question (screen_groups.yaml) is answered once for the group: no
-records every unasked member the mode can ask as no (the screening-checklist convention, see
-hipdx.interview.screen); yes or don't know records only the group answer, and the members are then
-asked one by one. A group question counts as one question.
+Tick lists - the red-flag screen groups (screen_groups.yaml) and the diagnostic checklists
+(checklists.yaml) - show every unanswered member at once; the person ticks each that applies.
+`answer_checklist` records a ticked member as yes and an unticked member of the submitted list as
+no (the screening-checklist convention, see hipdx.interview.screen), or, for a list marked "not
+sure", leaves the unticked members unanswered: a screen group's are then asked one by one, a
+checklist's may be. One submitted page counts as one question, whatever it lists.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from hipdx.engine.evidence import Evidence
 from hipdx.errors import InputError
 from hipdx.interview.bank import Mode, unmarked_is_no
-from hipdx.knowledge.schema import KnowledgeBase, ScreenGroupId
+from hipdx.knowledge.schema import ChecklistId, KnowledgeBase, ScreenGroupId
 from hipdx.types import Answer, FindingId, SettingId, Sex, Zone
 
 
@@ -58,16 +60,25 @@ class InterviewSession(BaseModel):
     """Every answer, the body map's location findings and the members of screen groups answered
     no included."""
     screen_answers: dict[ScreenGroupId, Answer] = {}
-    """Grouped screening questions in the order they were answered, with the answer."""
+    """Screen groups in the order they were answered: yes (some member ticked), no (none), or
+    don't know ("not sure": the members are asked one by one)."""
+    checklist_answers: dict[ChecklistId, Answer] = {}
+    """Diagnostic checklists in the order they were answered, as for `screen_answers`."""
+    pages: tuple[tuple[str, ...], ...] = ()
+    """The screen groups and checklists of each tick list submitted, in order (one question
+    each)."""
 
     @property
     def questions_asked(self) -> int:
-        """Questions answered so far, the body map and each screen group counting as one."""
-        return (self.location is not None) + len(self.asked) + len(self.screen_answers)
+        """Questions answered so far: the body map, each finding question and each tick list."""
+        listed = {i for page in self.pages for i in page}
+        earlier = [g for g in self.screen_answers if g not in listed]  # sessions before pages
+        return (self.location is not None) + len(self.asked) + len(self.pages) + len(earlier)
 
     @property
     def expanded(self) -> tuple[ScreenGroupId, ...]:
-        """Screen groups answered yes or don't know: their members are asked one by one."""
+        """Screen groups answered other than no: their unanswered members are asked one by one
+        (after a tick list answered without "not sure", none is left)."""
         return tuple(g for g, a in self.screen_answers.items() if a is not Answer.NO)
 
     @property
@@ -106,14 +117,83 @@ def screen_members(kb: KnowledgeBase, mode: Mode, group: ScreenGroupId) -> list[
     return [f.id for f in kb.findings.values() if f.screen_group == group and mode.can_ask(f.kind)]
 
 
+def list_members(kb: KnowledgeBase, mode: Mode, list_id: str) -> list[FindingId]:
+    """The findings a screen group or diagnostic checklist lists in `mode`.
+
+    Raises:
+        InputError: `list_id` is neither a screen group nor a checklist.
+    """
+    if list_id in kb.screen_groups:
+        return screen_members(kb, mode, list_id)
+    if list_id in kb.checklists:
+        return [f for f in kb.checklists[list_id].members if mode.can_ask(kb.findings[f].kind)]
+    raise InputError(f"unknown screen group or checklist {list_id!r}")
+
+
+def answer_checklist(
+    kb: KnowledgeBase,
+    session: InterviewSession,
+    lists: Iterable[str],
+    ticked: Iterable[FindingId],
+    unsure: Iterable[str] = (),
+) -> InterviewSession:
+    """The session with one tick list submitted: screen groups and/or checklists `lists` (the
+    sections of the page), the members `ticked`, and the sections marked "not sure".
+
+    A ticked member is yes. An unticked member with no answer yet is no, unless its section is
+    marked "not sure": then it stays unanswered (a screen group's members are then asked one by
+    one). Each section's answer is recorded: don't know when "not sure", else yes when a member
+    is ticked, else no. The page counts as one question.
+
+    Raises:
+        InputError: no section, an unknown or repeated section, a ticked finding that is not a
+            member of the sections, or a "not sure" section that is not on the page.
+    """
+    ids = list(lists)
+    if not ids:
+        raise InputError("a tick list needs at least one screen group or checklist")
+    if len(set(ids)) != len(ids):
+        raise InputError("a screen group or checklist is named twice")
+    members = {i: list_members(kb, session.mode, i) for i in ids}
+    chosen = list(dict.fromkeys(ticked))
+    listed = {f for found in members.values() for f in found}
+    stray = [f for f in chosen if f not in listed]
+    if stray:
+        raise InputError(f"not an item of this list: {', '.join(stray)}")
+    doubtful = set(unsure)
+    if doubtful - set(ids):
+        raise InputError(f"not a section of this list: {', '.join(sorted(doubtful - set(ids)))}")
+    answers = dict(session.answers)
+    screens, checklists = dict(session.screen_answers), dict(session.checklist_answers)
+    for list_id, found in members.items():
+        for finding in found:
+            if finding in chosen:
+                answers[finding] = Answer.YES
+            elif list_id not in doubtful:
+                answers.setdefault(finding, Answer.NO)
+        if list_id in doubtful:
+            value = Answer.UNKNOWN
+        else:
+            value = Answer.YES if any(f in chosen for f in found) else Answer.NO
+        (screens if list_id in kb.screen_groups else checklists)[list_id] = value
+    return session.model_copy(
+        update={
+            "answers": answers,
+            "screen_answers": screens,
+            "checklist_answers": checklists,
+            "pages": (*session.pages, tuple(ids)),
+        }
+    )
+
+
 def answer_screen(
     kb: KnowledgeBase, session: InterviewSession, group: ScreenGroupId, value: Answer
 ) -> InterviewSession:
-    """The session with screen group `group` answered `value`.
+    """The session with screen group `group` answered `value` as a whole (the API before tick
+    lists; kept for its clients).
 
-    No sets every member the mode can ask that has no answer yet to no; yes or don't know sets
-    nothing (the members are asked next). Answering a group again replaces its answer but never
-    clears member answers already recorded.
+    No is the tick list submitted with nothing ticked: every member with no answer yet is no.
+    Yes or don't know records the group answer only, and the members are asked one by one.
 
     Raises:
         InputError: `group` is not a screen group of the knowledge base.
@@ -121,12 +201,9 @@ def answer_screen(
     if group not in kb.screen_groups:
         raise InputError(f"unknown screen group {group!r}")
     value = Answer(value)
-    answers = dict(session.answers)
-    if value is Answer.NO:
-        for finding in screen_members(kb, session.mode, group):
-            answers.setdefault(finding, Answer.NO)
-    screens = {**session.screen_answers, group: value}
-    return session.model_copy(update={"answers": answers, "screen_answers": screens})
+    unsure = () if value is Answer.NO else (group,)
+    after = answer_checklist(kb, session, [group], [], unsure)
+    return after.model_copy(update={"screen_answers": {**after.screen_answers, group: value}})
 
 
 def body_map_answers(

@@ -3,10 +3,13 @@
 Every interview opens with the body map: the patient marks each zone whose location finding is
 present in their sample, and the other location findings are recorded as in
 `hipdx.interview.session.body_map_answers`. Then it follows a policy until it stops; each answer
-is read from the patient's sampled findings. A simulated patient answers a grouped screening
-question yes when any of its members is present (then the members are asked one by one), else no
-(every unasked member is recorded as no). Patients advance in lockstep, one question per step, as
-numpy batches. Pure: the same model, cohort and policy give the same result.
+is read from the patient's sampled findings. On a tick list (red-flag screen groups, or a
+diagnostic checklist) a simulated patient ticks exactly the listed findings they have, and every
+unticked one is recorded as no; one list is one question. As with single questions (which the
+simulated patients never answer "don't know"), they are never "not sure" by default;
+`TickErrors` adds "not sure" answers and missed ticks to measure what careless ticking costs.
+Patients advance in lockstep, one question per step, as numpy batches. Pure: the same model,
+cohort, policy and errors give the same result.
 """
 
 from __future__ import annotations
@@ -47,7 +50,12 @@ class RunResult:
     """(N,) of which red-flag screen questions (screen groups and items, follow-ups, settling
     questions)."""
     group_questions: IntArray
-    """(N,) of which grouped screening questions (each counted once)."""
+    """(N,) of which red-flag screen tick lists (each page counted once)."""
+    checklist_questions: IntArray
+    """(N,) diagnostic checklists asked (each counted once)."""
+    items: IntArray
+    """(N,) findings the patient answered or had listed to read, body map excluded: one per
+    single question, one per item shown on a tick list (the reading the questions ask for)."""
     stop: IntArray
     """(N,) STOP_REASONS code."""
     top1_curve: FloatArray
@@ -123,6 +131,22 @@ class SimulationReport:
         return next(r for r in self.runs if r.name == name)
 
 
+@dataclass(frozen=True)
+class TickErrors:
+    """How simulated patients fall short on tick lists (default: never)."""
+
+    unsure: float = 0.0
+    """Share of tick lists answered "not sure" (the findings present are still ticked; the
+    rest stay unanswered: a screen group's are then asked one by one)."""
+    missed: float = 0.0
+    """Share of present findings left unticked on a list, and so recorded as no."""
+    seed: int = 0
+
+    @property
+    def none(self) -> bool:
+        return self.unsure == 0.0 and self.missed == 0.0
+
+
 def _share(hit: BoolArray, among: BoolArray) -> float:
     return float(hit[among].mean()) if among.any() else 1.0
 
@@ -148,30 +172,37 @@ def _true_flags(flags: RedFlagTable, bank: QuestionBank, cohort: Cohort) -> Bool
     return fired
 
 
-def _answer_groups(
+def _answer_lists(
     model: DiagnosticModel,
-    bank: QuestionBank,
     truth: BoolArray,
     rows: IntArray,
-    groups: IntArray,
+    listed: BoolArray,
+    unsure: BoolArray,
+    missed: BoolArray,
     answers: NDArray[np.int8],
     asked: BoolArray,
     scores: FloatArray,
-) -> BoolArray:
-    """Patients `rows` answer screen groups `groups`: those with no member present answer no,
-    and every unasked member is recorded no (in place: answers, asked, scores).
+    columns: IntArray,
+) -> IntArray:
+    """Patients `rows` submit a tick list of the bank positions `listed` (R, K), each list
+    answered "not sure" where `unsure` (R,), with the present findings `missed` (R, K) left
+    unticked: ticked findings are yes, unticked ones no unless "not sure" (in place: answers,
+    asked, scores).
 
     Returns:
-        (len(rows),) the patient answered yes (some member present): the group is expanded.
+        (R,) findings shown on the list (unanswered members), the reading it asked for.
     """
-    members = bank.members[groups]
-    present: BoolArray = (truth[rows][:, bank.columns] & members).any(axis=1)
-    fill = members & ~asked[rows] & ~present[:, None]
+    shown = listed & ~asked[rows]
+    present = truth[rows][:, columns] & shown
+    ticked = present & ~missed
+    fill = ticked | (shown & ~ticked & ~unsure[:, None])
     asked[rows] |= fill
-    block = np.ix_(rows, bank.columns)
-    answers[block] = np.where(fill, -1, answers[block])
-    scores[rows] += fill.astype(np.float64) @ model.log_no[bank.columns]
-    return present
+    block = np.ix_(rows, columns)
+    answers[block] = np.where(fill, np.where(ticked, 1, -1), answers[block])
+    scores[rows] += ticked.astype(np.float64) @ model.log_yes[columns]
+    scores[rows] += (fill & ~ticked).astype(np.float64) @ model.log_no[columns]
+    count: IntArray = shown.sum(axis=1)
+    return count
 
 
 def run_policy(
@@ -183,9 +214,12 @@ def run_policy(
     cohort: Cohort,
     setting: SettingId | None = None,
     progress: Progress | None = None,
+    errors: TickErrors | None = None,
 ) -> RunResult:
     """Interview every patient of `cohort` with `policy`; see RunResult."""
     n, rows = len(cohort), np.arange(len(cohort))
+    errors = errors or TickErrors()
+    rng = np.random.default_rng(errors.seed)
     truth = cohort.findings
     scores = model.log_prior[model.setting_index(setting)] + model.log_age[cohort.age_band]
     scores = scores + model.log_sex[cohort.sex]
@@ -209,7 +243,10 @@ def run_policy(
     questions = np.ones(n, dtype=np.int64)
     screen_questions = np.zeros(n, dtype=np.int64)
     group_questions = np.zeros(n, dtype=np.int64)
+    checklist_questions = np.zeros(n, dtype=np.int64)
+    items = np.zeros(n, dtype=np.int64)
     expanded = np.zeros((n, len(bank.groups)), dtype=np.bool_)
+    checklists_asked = np.zeros((n, len(bank.checklists)), dtype=np.bool_)
     stop = np.full(n, -1, dtype=np.int64)
     first_flag = np.full(n, -1, dtype=np.int64)
     final_fired = np.zeros((n, len(flags)), dtype=np.bool_)
@@ -222,7 +259,13 @@ def run_policy(
         curve3.append(top3.mean())
         idx = np.flatnonzero(active)
         state = BatchState(
-            answers[idx], asked[idx], questions[idx], cohort.age[idx], keys[idx], expanded[idx]
+            answers[idx],
+            asked[idx],
+            questions[idx],
+            cohort.age[idx],
+            keys[idx],
+            expanded[idx],
+            checklists_asked[idx],
         )
         decision = decide(policy, model, bank, flags, _normalise(scores[idx]), state)
         fired_now = decision.screen.fired.any(axis=1) & (first_flag[idx] < 0)
@@ -236,19 +279,44 @@ def run_policy(
         go = idx[~stopping]
         questions[go] += 1
         screen_questions[go] += np.isin(decision.purpose[~stopping], SCREEN_PURPOSES)
-        group = decision.group[~stopping]
-        grouped = group >= 0
+        groups = decision.groups[~stopping]
+        checklist = decision.checklist[~stopping]
+        grouped = groups.any(axis=1)
+        listed = groups.astype(np.float32) @ bank.members.astype(np.float32) > 0.0
+        on_list = checklist >= 0
+        listed[on_list] = bank.checklist_members[checklist[on_list]]
+        ticking = grouped | on_list
         group_questions[go[grouped]] += 1
-        expanded[go[grouped], group[grouped]] = _answer_groups(
-            model, bank, truth, go[grouped], group[grouped], answers, asked, scores
-        )
+        checklist_questions[go[on_list]] += 1
+        checklists_asked[go[on_list], checklist[on_list]] = True
+        if ticking.any():
+            lists = go[ticking]
+            unsure = np.zeros(len(lists), dtype=np.bool_)
+            missed = np.zeros((len(lists), len(bank)), dtype=np.bool_)
+            if not errors.none:
+                unsure = rng.random(len(lists)) < errors.unsure
+                missed = rng.random((len(lists), len(bank))) < errors.missed
+            items[lists] += _answer_lists(
+                model,
+                truth,
+                lists,
+                listed[ticking],
+                unsure,
+                missed,
+                answers,
+                asked,
+                scores,
+                bank.columns,
+            )
+            expanded[lists] |= groups[ticking] & unsure[:, None]
 
-        single = go[~grouped]
-        position = decision.position[~stopping][~grouped]
+        single = go[~ticking]
+        position = decision.position[~stopping][~ticking]
         column = bank.columns[position]
         present = truth[single, column]
         answers[single, column] = np.where(present, 1, -1)
         asked[single, position] = True
+        items[single] += 1
         scores[single] += np.where(present[:, None], model.log_yes[column], model.log_no[column])
         if progress is not None:
             progress(name, n - int(active.sum()))
@@ -266,6 +334,8 @@ def run_policy(
         questions=questions,
         screen_questions=screen_questions,
         group_questions=group_questions,
+        checklist_questions=checklist_questions,
+        items=items,
         stop=stop,
         top1_curve=np.array(curve1),
         top3_curve=np.array(curve3),
@@ -288,12 +358,14 @@ def simulate(
     seed: int,
     setting: SettingId | None = None,
     progress: Progress | None = None,
+    errors: TickErrors | None = None,
 ) -> SimulationReport:
     """Run the engine and both baselines on one seeded cohort of `n` synthetic patients.
 
     Runs: `engine` (the shipped policy), `all_fixed_order` (every question, knowledge-base
     order) and `random_order` (random order under the engine's stop rule). All three open with the
-    body map and the red-flag screen, which no strategy may skip.
+    body map and the red-flag screen, which no strategy may skip; the baselines ask diagnostic
+    findings one by one (never a checklist).
     """
     chosen = model.settings[model.setting_index(setting)]
     cohort = sample_cohort(model, n, np.random.default_rng(seed), chosen)
@@ -306,7 +378,7 @@ def simulate(
         "random_order": Policy(RandomOrder(seed), engine.stop),
     }
     runs = tuple(
-        run_policy(name, model, bank, flags, policy, cohort, chosen, progress)
+        run_policy(name, model, bank, flags, policy, cohort, chosen, progress, errors)
         for name, policy in policies.items()
     )
     return SimulationReport(mode, chosen, n, seed, runs)

@@ -5,8 +5,8 @@
     session = answer_location(kb, session, [Zone.PERINEUM])
     step = next_step(assessor, session)             # a Question ...
     session = answer(session, step.finding, Answer.YES)
-    # ... or, for a grouped screening question (step.kind is QuestionKind.SCREEN_GROUP):
-    session = answer_screen(kb, session, step.screen_group, Answer.NO)
+    # ... or, for a tick list (step.kind is QuestionKind.CHECKLIST):
+    session = answer_checklist(kb, session, [s.id for s in step.sections], ticked=["fever"])
     ...                                              # ... until a Stop with the Assessment
 
 The CLI and the web layer both drive the engine through these functions.
@@ -20,13 +20,13 @@ from pydantic import BaseModel, ConfigDict
 from hipdx.assessment import Assessment, Assessor
 from hipdx.engine.evidence import encode
 from hipdx.engine.inference import posterior
-from hipdx.interview.bank import question_bank
-from hipdx.interview.policy import PURPOSES, BatchState, Policy, decide
+from hipdx.interview.bank import BoolArray, question_bank
+from hipdx.interview.policy import PURPOSES, BatchState, Policy, Purpose, decide
 from hipdx.interview.questions import (
     Question,
+    checklist_question,
     finding_question,
     location_question,
-    screen_group_question,
 )
 from hipdx.interview.screen import red_flag_table
 from hipdx.interview.session import InterviewSession
@@ -67,6 +67,7 @@ def next_step(
     asked = np.zeros((1, len(bank)), dtype=np.bool_)
     asked[0, [bank.position[f] for f in session.answers if f in bank.position]] = True
     expanded = np.array([[g in session.expanded for g in bank.groups]], dtype=np.bool_)
+    done = np.array([[c in session.checklist_answers for c in bank.checklists]], dtype=np.bool_)
     state = BatchState(
         answers=encoded.answers,
         asked=asked,
@@ -74,6 +75,7 @@ def next_step(
         age=np.array([-1 if session.age is None else session.age], dtype=np.int64),
         keys=np.zeros(1, dtype=np.uint64),
         expanded=expanded.reshape(1, len(bank.groups)),
+        checklists_asked=done.reshape(1, len(bank.checklists)),
     )
     decision = decide(chosen, model, bank, red_flag_table(kb, bank), belief, state)
     if decision.stop[0] >= 0:
@@ -84,11 +86,26 @@ def next_step(
             questions_asked=session.questions_asked,
             assessment=assessor.assess(session.evidence, session.setting),
         )
+
+    def unanswered(members: BoolArray) -> tuple[str, ...]:
+        return tuple(bank.finding_ids[k] for k in np.flatnonzero(members & ~asked[0]))
+
+    number = session.questions_asked + 1
     if decision.group[0] >= 0:
-        group = int(decision.group[0])
-        members = tuple(bank.finding_ids[k] for k in np.flatnonzero(bank.members[group]))
-        return screen_group_question(
-            kb, session.mode, bank.groups[group], members, session.questions_asked + 1
+        sections = [
+            (bank.groups[g], unanswered(bank.members[g]))
+            for g in np.flatnonzero(decision.groups[0])
+        ]
+        return checklist_question(
+            kb, model, session.mode, sections, Purpose.SCREEN, belief[0], number
+        )
+    if decision.checklist[0] >= 0:
+        d = int(decision.checklist[0])
+        listed = set(unanswered(bank.checklist_members[d]))
+        members = kb.checklists[bank.checklists[d]].members  # in the checklist's own order
+        sections = [(bank.checklists[d], tuple(f for f in members if f in listed))]
+        return checklist_question(
+            kb, model, session.mode, sections, Purpose.DIAGNOSTIC, belief[0], number
         )
     return finding_question(
         kb,
@@ -97,5 +114,5 @@ def next_step(
         bank.finding_ids[int(decision.position[0])],
         PURPOSES[int(decision.purpose[0])],
         belief[0],
-        session.questions_asked + 1,
+        number,
     )

@@ -5,10 +5,11 @@ an interview while the screen still has a question to ask. The numbers below are
 simulation (`hipdx simulate`, `python -m benchmarks`) against the targets of issue 4: top-1
 accuracy within 2 points of asking every question, in as few questions as possible.
 
-Other stop rules were measured on the same 10,000 simulated patients (patient mode, seed
-20261121); none closes sooner than the confidence bar while staying within 2 points of asking
-everything (bars 0.93, 0.90 and 0.85: a median of 18 questions at 1.7 points behind, 16 at 2.3,
-14 at 3.3):
+While the screen was asked as grouped yes / no questions (a yes asking the group's members one by
+one: a median of 6 screen questions in patient mode, 7 in clinician mode), no stop rule reached a
+median of 12 questions within 2 points. Measured then on 10,000 simulated patients (patient mode,
+seed 20261121): bars 0.93, 0.90 and 0.85 gave a median of 18 questions at 1.7 points behind, 16 at
+2.3, 14 at 3.3; and
 
 - stop when the expected gain in top-1 accuracy from asking every remaining question is below
   0.01, estimated from 256 simulated completions per patient: median 17 at 1.8 points behind
@@ -20,9 +21,10 @@ everything (bars 0.93, 0.90 and 0.85: a median of 18 questions at 1.7 points beh
   below 0.005: median 9 at 20 points behind (14 at 3.3 with five): long before the differential
   settles, no single answer is expected to change the leader.
 
-So no stop rule reaches the issue's median of 12 questions within 2 points: with the red-flag
-screen (a median of 7 questions in patient mode, 9 in clinician mode) and about 1 point lost to
-interviews closed at once by an emergency red flag, too few diagnostic questions are left.
+Tick lists changed the count, not the stop rule: the screen on one page and diagnostic checklists
+(hipdx.interview.policy) give the shipped bars a median of 7 questions in patient mode at 1.4
+points behind, 9 in clinician mode at 0.8 (n=10,000, seed 20261121; benchmarks/interview.py).
+About 1 point of the patient-mode gap is interviews closed at once by an emergency red flag.
 """
 
 from __future__ import annotations
@@ -65,18 +67,20 @@ GO_ON = -1
 CONFIDENCE = {Mode.PATIENT: 0.93, Mode.CLINICIAN: 0.95}
 """Stop once the leading condition reaches this probability. On its own synthetic patients the
 model is calibrated, so closing at p gives up about 1 - p of accuracy on the cases it closes.
-On 10,000 simulated patients per mode and seeds 20261121, 7, 11 and 12345
-(benchmarks/interview.py), patient mode at 0.93 is 1.3-1.8 points of top-1 behind asking every
-question (median 18 questions), at 0.92 1.4-1.9 (17), at 0.90 1.6-2.3 (16); about 1 point of
-that is patients closed early by an emergency red flag. Clinician mode at 0.95 is 1.0-1.3 points
-behind (median 20), at 0.93 1.7-1.8 (19): asking everything is more accurate there (about 93.5%
-against 85%), so stopping early has more to lose. A lower bar would save one question at most and
-leave under 0.2 points of margin on some seed."""
+With tick lists, on 10,000 simulated patients per mode (seed 20261121, benchmarks/interview.py),
+patient mode at bars 0.85, 0.90, 0.93, 0.95 and 0.97 asks a median of 5, 6, 7, 8 and 9 questions
+at 2.7, 1.9, 1.4, 1.3 and 1.2 points of top-1 behind asking every question; about 1 point of that
+is patients closed early by an emergency red flag, so a higher bar buys little. Clinician mode
+(asking everything is more accurate there, about 94% against 87%, so stopping early has more to
+lose) at 0.93, 0.95 and 0.97 asks a median of 8, 9 and 10 at 1.4, 0.8 and 0.5 points behind.
+The shipped bars keep a margin of 0.6 points or more to the 2-point target and of 3 questions or
+more to the median of 12."""
 MAX_QUESTIONS = 60
-"""Hard limit on questions, body map and red-flag screen included (the grouped screen is a median
-of 7 questions in patient mode, 9 in clinician mode; it was about 15 asked one by one). With 40
-questions top-1 is 2.0 (patient) and 2.3 (clinician) points behind asking everything, with 50 1.8
-and 1.4, with 60 1.7 and 1.1; past 60 the simulated curves are flat."""
+"""Hard limit on questions, body map and red-flag screen included. Measured before tick lists
+(the screen then a median of 7 questions in patient mode, 9 in clinician mode): with 40 questions
+top-1 was 2.0 (patient) and 2.3 (clinician) points behind asking everything, with 50 1.8 and 1.4,
+with 60 1.7 and 1.1; past 60 the simulated curves are flat. With tick lists the 90th percentile
+is 18 (patient) and 25 (clinician) questions, so the limit is rarely reached."""
 MIN_GAIN_BITS = 0.01
 """Stop when no question is expected to reduce the differential's entropy by this much. At 0.02
 the engine gives up on hard cases about 0.5 point of top-1 too soon; below 0.01 it only asks

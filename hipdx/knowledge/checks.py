@@ -16,6 +16,7 @@ def check_knowledge_base(kb: KnowledgeBase) -> None:
         *_demographic_problems(kb),
         *_condition_problems(kb),
         *_screen_group_problems(kb),
+        *_checklist_problems(kb),
     ]
     if problems:
         raise KnowledgeBaseError("knowledge base check failed:\n  " + "\n  ".join(problems))
@@ -132,4 +133,36 @@ def _screen_group_problems(kb: KnowledgeBase) -> list[str]:
             problems.append(
                 f"{where}: members must be all patient-answerable or all examination tests"
             )
+    return problems
+
+
+def _checklist_problems(kb: KnowledgeBase) -> list[str]:
+    """Checklists cite known sources, list known patient-answerable findings outside the body map
+    and the red-flag screen, each in one checklist at most, and share no id with a screen group
+    (both are answered through one list of ids)."""
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    orders: set[int] = set()
+    for checklist in kb.checklists.values():
+        where = f"checklists.yaml ({checklist.id})"
+        problems.extend(
+            f"{where}: unknown source {s!r}" for s in checklist.sources if s not in kb.sources
+        )
+        if checklist.id in kb.screen_groups:
+            problems.append(f"{where}: id is also a screen group")
+        if checklist.order in orders:
+            problems.append(f"{where}: order {checklist.order} is used twice")
+        orders.add(checklist.order)
+        for member in checklist.members:
+            finding = kb.findings.get(member)
+            if finding is None:
+                problems.append(f"{where}: unknown finding {member!r}")
+            elif not finding.kind.patient_answerable:
+                problems.append(f"{where}: {member!r} is not patient-answerable")
+            elif finding.zone is not None or finding.screen or finding.screen_group:
+                problems.append(f"{where}: {member!r} is a body-map or red-flag screen finding")
+            elif member in seen:
+                problems.append(f"{where}: {member!r} is also in checklist {seen[member]!r}")
+            else:
+                seen[member] = checklist.id
     return problems

@@ -15,6 +15,7 @@ from hipdx import __version__
 from hipdx.errors import KnowledgeBaseError
 from hipdx.knowledge.checks import check_knowledge_base
 from hipdx.knowledge.schema import (
+    ChecklistsFile,
     Condition,
     DemographicsFile,
     FindingsFile,
@@ -89,6 +90,7 @@ def load_knowledge_base_from(root: Traversable) -> KnowledgeBase:
         findings = _parse(root / "findings.yaml", "findings.yaml", FindingsFile)
         red_flags = _parse(root / "red_flags.yaml", "red_flags.yaml", RedFlagsFile)
         screen_groups = _parse(root / "screen_groups.yaml", "screen_groups.yaml", ScreenGroupsFile)
+        checklists = _parse(root / "checklists.yaml", "checklists.yaml", ChecklistsFile)
         triage_policy = _parse(root / "triage.yaml", "triage.yaml", TriagePolicy)
         condition_files = _yaml_files(root / "conditions")
         plan_files = _yaml_files(root / "plans")
@@ -112,6 +114,7 @@ def load_knowledge_base_from(root: Traversable) -> KnowledgeBase:
         root / "findings.yaml",
         root / "red_flags.yaml",
         root / "screen_groups.yaml",
+        root / "checklists.yaml",
         root / "triage.yaml",
         *condition_files,
         *plan_files,
@@ -128,11 +131,13 @@ def load_knowledge_base_from(root: Traversable) -> KnowledgeBase:
         screen_groups={
             g.id: g for g in sorted(screen_groups.screen_groups, key=lambda g: (g.order, g.id))
         },
+        checklists={c.id: c for c in sorted(checklists.checklists, key=lambda c: (c.order, c.id))},
     )
     _check_unique("sources.yaml", [s.id for s in sources.sources])
     _check_unique("findings.yaml", [f.id for f in findings.findings])
     _check_unique("red_flags.yaml", [r.id for r in red_flags.red_flags])
     _check_unique("screen_groups.yaml", [g.id for g in screen_groups.screen_groups])
+    _check_unique("checklists.yaml", [c.id for c in checklists.checklists])
     check_knowledge_base(kb)
     return kb
 

@@ -143,6 +143,37 @@ class ScreenGroupsFile(Record):
     screen_groups: list[ScreenGroup]
 
 
+# --- checklists.yaml -----------------------------------------------------------------------------
+
+ChecklistId = str
+MAX_CHECKLIST_ITEMS = 8
+"""A diagnostic checklist lists at most this many findings (a short list is read whole; the
+interview also enumerates its 2^n answers to weigh it)."""
+
+
+class Checklist(Record):
+    """A multi-select diagnostic question ("Which of these make the pain worse?"): the patient
+    ticks every member that applies; a ticked member is yes, an unticked one no, and "not sure"
+    leaves the unticked ones to be asked one by one. Members are patient-answerable findings with
+    no zone and no screen group, each in one checklist at most."""
+
+    id: Slug
+    name: Text
+    order: Annotated[int, Field(ge=1)]
+    """Checklists are listed in ascending order (display only: the interview picks by gain)."""
+    patient: Text
+    """The lead question in the patient's words."""
+    clinician: Text
+    """The lead question in clinical words."""
+    members: Annotated[list[FindingId], Field(min_length=2, max_length=MAX_CHECKLIST_ITEMS)]
+    sources: Sources
+    note: str | None = None
+
+
+class ChecklistsFile(Record):
+    checklists: list[Checklist]
+
+
 # --- conditions/<id>.yaml ------------------------------------------------------------------------
 
 
@@ -340,3 +371,4 @@ class KnowledgeBase(Record):
     red_flags: dict[str, RedFlag]
     triage_policy: TriagePolicy
     screen_groups: dict[ScreenGroupId, ScreenGroup] = {}
+    checklists: dict[ChecklistId, Checklist] = {}

@@ -19,12 +19,15 @@ from hipdx.interview import (
     Question,
     Stop,
     answer,
+    answer_checklist,
     answer_location,
     answer_screen,
     next_step,
     snapshot,
     start,
 )
+from hipdx.interview.session import list_members
+from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.store.base import ConflictError, NotFoundError, Store
 from hipdx.store.models import NewAssessment, StoredInterview
 from hipdx.web.assessing import new_record
@@ -34,6 +37,8 @@ from hipdx.web.report import TextRead, build_report
 from hipdx.web.schemas import (
     AnsweredPublic,
     AssessmentBase,
+    ChecklistItemPublic,
+    ChecklistSectionPublic,
     InterviewAnswer,
     InterviewCreate,
     InterviewLinks,
@@ -93,6 +98,27 @@ def load(store: Store, interview_id: str) -> tuple[StoredInterview, InterviewSta
     return stored, InterviewState.model_validate(stored.state)
 
 
+def _check_checklist(assessor: Assessor, session: InterviewSession, body: InterviewAnswer) -> None:
+    """Field messages for a tick list naming unknown sections, items not on it, or a "not sure"
+    section that is not on it."""
+    kb, lists = assessor.kb, body.checklist or []
+    known = [i for i in lists if i in kb.screen_groups or i in kb.checklists]
+    problems = [
+        ("checklist", f"unknown screen group or checklist: {i}") for i in lists if i not in known
+    ]
+    if len(set(lists)) != len(lists):
+        problems.append(("checklist", "a section is named twice"))
+    items = {f for i in known for f in list_members(kb, session.mode, i)}
+    problems += [
+        ("ticked", f"not an item of this list: {f}") for f in body.ticked if f not in items
+    ]
+    problems += [
+        ("unsure", f"not a section of this list: {i}") for i in body.unsure if i not in lists
+    ]
+    if problems:
+        raise FieldErrors(problems)
+
+
 def _apply(
     assessor: Assessor, state: InterviewState, body: InterviewAnswer
 ) -> tuple[InterviewState, dict[str, object]]:
@@ -107,6 +133,10 @@ def _apply(
             raise FieldErrors([("finding", "unknown finding id")])
         session = answer(session, body.finding, body.answer)
         detail.update(finding=body.finding, answer=body.answer.value)
+    elif body.checklist is not None:
+        _check_checklist(assessor, session, body)
+        session = answer_checklist(kb, session, body.checklist, body.ticked, body.unsure)
+        detail.update(checklist=body.checklist, ticked=body.ticked, unsure=body.unsure)
     elif body.screen_group is not None:
         if body.screen_group not in kb.screen_groups:
             raise FieldErrors([("screen_group", "unknown screen group")])
@@ -205,13 +235,38 @@ def _question(step: Question) -> QuestionPublic:
         purpose=step.purpose.value,
         text=step.text,
         reason=step.reason,
+        hint=step.hint,
         finding=step.finding,
-        screen_group=step.screen_group,
-        members=list(step.members),
+        sections=[
+            ChecklistSectionPublic(
+                id=s.id,
+                kind=s.kind.value,
+                title=s.title,
+                items=[
+                    ChecklistItemPublic(finding=i.finding, text=i.text, detail=i.detail)
+                    for i in s.items
+                ],
+                red_flags=list(s.red_flags),
+            )
+            for s in step.sections
+        ],
         detail=step.detail,
         red_flags=list(step.red_flags),
         zones=[ZoneOption(zone=z.zone, label=ZONE_LABELS[z.zone], text=z.text) for z in step.zones],
     )
+
+
+def _answered(kb: KnowledgeBase, session: InterviewSession) -> list[str]:
+    """The findings answered through questions (not the body map), in order: single questions,
+    then the items of each tick list."""
+    listed = {
+        f
+        for page in session.pages
+        for i in page
+        if i in kb.screen_groups or i in kb.checklists
+        for f in list_members(kb, session.mode, i)
+    }
+    return [*session.asked, *(f for f in session.answers if f in listed and f not in session.asked)]
 
 
 def interview_public(assessor: Assessor, stored: StoredInterview) -> InterviewPublic:
@@ -240,7 +295,7 @@ def interview_public(assessor: Assessor, stored: StoredInterview) -> InterviewPu
                 label=kb.findings[f].label if f in kb.findings else f,
                 answer=session.answers[f],
             )
-            for f in session.asked
+            for f in _answered(kb, session)
         ],
         questions_asked=session.questions_asked,
         differential=[

@@ -179,7 +179,15 @@ class InterviewCreate(ApiModel):
 
 
 class InterviewAnswer(ApiModel):
-    """One step of an interview: the body map (`zones`), one finding's answer, and/or free text.
+    """One step of an interview: the body map (`zones`), one finding's answer, a tick list
+    (`checklist` with `ticked` and `unsure`), and/or free text.
+
+    A tick list is answered with the ids of its sections (`question.sections[].id`) in
+    `checklist`, the findings ticked in `ticked` (yes) and the sections answered "I'm not sure
+    about some of these" in `unsure`. Every other item of the list is recorded as no, except in
+    an `unsure` section, whose unticked items stay unanswered (a screen group's are then asked one
+    by one). `ticked: []` with no `unsure` is "none of these". `screen_group` with `answer`
+    answers a screen group as a whole (the API before tick lists).
 
     `revision` (from the last response) guards against answering a question twice: a stale
     revision gets 409.
@@ -189,8 +197,21 @@ class InterviewAnswer(ApiModel):
         default=None, description="Body-map zones that hurt (answers the location question)."
     )
     finding: str | None = Field(default=None, description="The finding answered.")
+    checklist: list[str] | None = Field(
+        default=None,
+        min_length=1,
+        description="The sections of the tick list answered (screen group or checklist ids).",
+        examples=[["cauda_equina", "cancer_infection"]],
+    )
+    ticked: list[str] = Field(
+        default=[], description="Findings ticked on the tick list (yes).", examples=[["fever"]]
+    )
+    unsure: list[str] = Field(
+        default=[],
+        description='Sections answered "I\'m not sure about some of these".',
+    )
     screen_group: str | None = Field(
-        default=None, description="The grouped red-flag screening question answered."
+        default=None, description="A screen group answered as a whole (before tick lists)."
     )
     answer: Answer = Answer.YES
     text: str | None = Field(default=None, description="Free text, read for more findings.")
@@ -198,11 +219,21 @@ class InterviewAnswer(ApiModel):
 
     @model_validator(mode="after")
     def _one_step(self) -> InterviewAnswer:
-        given = [x for x in (self.zones, self.finding, self.screen_group) if x is not None]
+        given = [
+            x
+            for x in (self.zones, self.finding, self.checklist, self.screen_group)
+            if x is not None
+        ]
         if len(given) > 1:
-            raise ValueError("give one of `zones` (the body map), `finding` or `screen_group`")
+            raise ValueError(
+                "give one of `zones` (the body map), `finding`, `checklist` or `screen_group`"
+            )
+        if (self.ticked or self.unsure) and self.checklist is None:
+            raise ValueError("`ticked` and `unsure` answer a tick list: give `checklist` too")
         if not given and not (self.text and self.text.strip()):
-            raise ValueError("give `zones`, `finding` or `screen_group` with `answer`, or `text`")
+            raise ValueError(
+                "give `zones`, `finding` with `answer`, `checklist` with `ticked`, or `text`"
+            )
         return self
 
 
@@ -212,18 +243,35 @@ class ZoneOption(ApiModel):
     text: str
 
 
-class QuestionPublic(ApiModel):
-    """The next question: the body map (`kind` location), one finding (`kind` finding), or a
-    grouped red-flag screen (`kind` screen_group: answer it with `screen_group`)."""
+class ChecklistItemPublic(ApiModel):
+    finding: str
+    text: str
+    detail: str | None = None
 
-    kind: str
+
+class ChecklistSectionPublic(ApiModel):
+    """One section of a tick list: a red-flag screen group or a diagnostic checklist."""
+
+    id: str
+    kind: Literal["screen_group", "checklist"]
+    title: str
+    items: list[ChecklistItemPublic]
+    red_flags: list[str] = []
+
+
+class QuestionPublic(ApiModel):
+    """The next question: the body map (`kind` location), one finding (`kind` finding: answer
+    yes / no / unknown), or a tick list (`kind` checklist: answer with `checklist`, `ticked` and
+    `unsure`, see InterviewAnswer)."""
+
+    kind: Literal["location", "finding", "checklist"]
     number: int
     purpose: str
     text: str
     reason: str
+    hint: str | None = Field(default=None, description="How to answer a tick list.")
     finding: str | None = None
-    screen_group: str | None = None
-    members: list[str] = Field(default=[], description="Findings a screen group asks about.")
+    sections: list[ChecklistSectionPublic] = []
     detail: str | None = None
     red_flags: list[str] = []
     zones: list[ZoneOption] = []

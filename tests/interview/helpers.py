@@ -1,7 +1,6 @@
 """Drive the one-session API with a synthetic patient, as the CLI and the web layer would.
 
-A grouped screening question is answered yes when any of its members is present, as in the
-simulator."""
+On a tick list the patient ticks exactly the items they have, as in the simulator."""
 
 from __future__ import annotations
 
@@ -15,8 +14,8 @@ from hipdx.interview import (
     QuestionKind,
     Stop,
     answer,
+    answer_checklist,
     answer_location,
-    answer_screen,
     next_step,
     start,
 )
@@ -35,13 +34,20 @@ def patient_zones(assessor: Assessor, cohort: Cohort, row: int) -> list[Zone]:
     ]
 
 
+def sections(step: Question) -> list[str]:
+    """The ids of a tick list's sections."""
+    return [s.id for s in step.sections]
+
+
 def reply(
     kb: KnowledgeBase, session: InterviewSession, step: Question, value: Answer
 ) -> InterviewSession:
-    """Answer a finding or grouped screening question `value` (not the body map)."""
-    if step.kind is QuestionKind.SCREEN_GROUP:
-        assert step.screen_group is not None
-        return answer_screen(kb, session, step.screen_group, value)
+    """Answer a finding `value`, or a tick list as if every item were `value` (yes ticks them
+    all, no is "none of these", don't know is "not sure" throughout); not the body map."""
+    if step.kind is QuestionKind.CHECKLIST:
+        ticked = step.items if value is Answer.YES else ()
+        unsure = sections(step) if value is Answer.UNKNOWN else []
+        return answer_checklist(kb, session, sections(step), ticked, unsure)
     assert step.finding is not None
     return answer(session, step.finding, value)
 
@@ -71,11 +77,9 @@ def walk(
         if step.kind is QuestionKind.LOCATION:
             session = answer_location(assessor.kb, session, patient_zones(assessor, cohort, row))
             continue
-        if step.kind is QuestionKind.SCREEN_GROUP:
-            assert step.screen_group is not None
-            any_present = any(cohort.findings[row, model.finding_index[f]] for f in step.members)
-            value = Answer.YES if any_present else Answer.NO
-            session = answer_screen(assessor.kb, session, step.screen_group, value)
+        if step.kind is QuestionKind.CHECKLIST:
+            ticked = [f for f in step.items if cohort.findings[row, model.finding_index[f]]]
+            session = answer_checklist(assessor.kb, session, sections(step), ticked)
             continue
         assert step.finding is not None
         present = cohort.findings[row, model.finding_index[step.finding]]

@@ -55,11 +55,12 @@ def test_clinician_interview_names_examination_tests(assessor: Assessor) -> None
 
 
 def test_interview_reprompts_on_bad_input() -> None:
-    script = "old\n40\nx\nf\n9\n1\nmaybe\n" + "n\n" * 150
+    script = "old\n40\nx\nf\n9\n1\n\n42\n" + "maybe\nn\n" * 150
     result = CliRunner().invoke(main, ["interview"], input=script)
     assert result.exit_code == 0, result.output
     assert "whole number" in result.output and "type f or m" in result.output
     assert "numbers from 1 to 8" in result.output and "type y, n or ?" in result.output
+    assert "numbers (1 to" in result.output and "n for none of these" in result.output
 
 
 def test_end_of_input_ends_the_interview_cleanly(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
-"""Grouped screening questions: one question per group; no fills every member, yes or don't know
-asks the members one by one; red flags are still always asked; examination groups are
-clinician-only."""
+"""Red-flag screen tick lists: every due patient group on one page (a section per group), ticked
+items yes and the rest no, "not sure" asks a section's items one by one; red flags are still
+always asked; the examination group is clinician-only and a page of its own."""
 
 from __future__ import annotations
 
@@ -12,12 +12,16 @@ from hipdx.errors import InputError
 from hipdx.interview import (
     InterviewSession,
     Mode,
+    Policy,
     Purpose,
     Question,
     QuestionKind,
+    ScreenLayout,
+    SectionKind,
     Stop,
     StopReason,
     answer,
+    answer_checklist,
     answer_location,
     answer_screen,
     next_step,
@@ -27,67 +31,100 @@ from hipdx.interview import (
 from hipdx.interview.screen import red_flag_table, screen_state
 from hipdx.interview.session import screen_members
 from hipdx.types import Answer, Zone
-from tests.interview.helpers import reply
+from tests.interview.helpers import reply, sections
+
+PATIENT_GROUPS = ["cauda_equina", "cancer_infection", "night_rest_pain", "injury"]
 
 
 def opened(assessor: Assessor, mode: Mode = Mode.PATIENT) -> InterviewSession:
     return answer_location(assessor.kb, start(mode, age=45), [Zone.DEEP_BUTTOCK])
 
 
-def question(assessor: Assessor, session: InterviewSession) -> Question:
-    step = next_step(assessor, session)
+def question(
+    assessor: Assessor, session: InterviewSession, policy: Policy | None = None
+) -> Question:
+    step = next_step(assessor, session, policy)
     assert not isinstance(step, Stop)
     return step
 
 
-def test_no_fills_every_member_and_counts_as_one_question(assessor: Assessor) -> None:
-    session = opened(assessor)
+def test_the_screen_is_one_tick_list_with_a_section_per_group(assessor: Assessor) -> None:
+    kb, session = assessor.kb, opened(assessor)
     step = question(assessor, session)
-    assert step.kind is QuestionKind.SCREEN_GROUP and step.screen_group is not None
-    after = answer_screen(assessor.kb, session, step.screen_group, Answer.NO)
-    assert {f: after.answers[f] for f in step.members} == dict.fromkeys(step.members, Answer.NO)
-    assert set(step.members) == set(screen_members(assessor.kb, Mode.PATIENT, "cauda_equina"))
+    assert step.kind is QuestionKind.CHECKLIST and step.purpose is Purpose.SCREEN
+    assert step.number == 2 and step.finding is None and step.hint
+    assert sections(step) == PATIENT_GROUPS
+    for section in step.sections:
+        assert section.kind is SectionKind.SCREEN_GROUP
+        assert section.title == kb.screen_groups[section.id].patient
+        members = screen_members(kb, Mode.PATIENT, section.id)
+        assert [i.finding for i in section.items] == members
+        assert [i.text for i in section.items] == [kb.findings[f].question for f in members]
+    assert {"ces_saddle_anaesthesia", "infection_fever"} <= set(step.red_flags)
+    after = answer_checklist(kb, session, sections(step), [])
+    assert {f: after.answers[f] for f in step.items} == dict.fromkeys(step.items, Answer.NO)
+    assert after.screen_answers == dict.fromkeys(PATIENT_GROUPS, Answer.NO)
     assert after.asked == () and after.questions_asked == session.questions_asked + 1
-    following = question(assessor, after)
-    assert following.kind is QuestionKind.SCREEN_GROUP
-    assert following.screen_group == "cancer_infection" and following.number == 3
+    assert question(assessor, after).purpose is Purpose.DIAGNOSTIC
 
 
-def test_no_keeps_member_answers_already_given(assessor: Assessor) -> None:
-    session = answer(opened(assessor), "fever", Answer.UNKNOWN)
-    after = answer_screen(assessor.kb, session, "cancer_infection", Answer.NO)
-    assert after.answers["fever"] is Answer.UNKNOWN and after.answers["weight_loss"] is Answer.NO
+def test_ticked_items_are_yes_the_rest_no_and_a_flag_fires_at_once(assessor: Assessor) -> None:
+    kb, session = assessor.kb, opened(assessor)
+    step = question(assessor, session)
+    after = answer_checklist(kb, session, sections(step), ["fever", "night_pain"])
+    assert after.answers["fever"] is Answer.YES and after.answers["night_pain"] is Answer.YES
+    assert (
+        after.answers["weight_loss"] is Answer.NO and after.answers["onset_sudden_pop"] is Answer.NO
+    )
+    assert after.screen_answers["cancer_infection"] is Answer.YES
+    assert after.screen_answers["injury"] is Answer.NO and after.expanded == (
+        "cancer_infection",
+        "night_rest_pain",
+    )
+    assert after.questions_asked == 2
+    follow = question(assessor, after)  # what the fever flag still needs, one by one
+    assert follow.kind is QuestionKind.FINDING and follow.purpose is Purpose.FOLLOW_UP
+    assert "infection_fever_with_risk_or_signs" in follow.red_flags
 
 
-@pytest.mark.parametrize("value", [Answer.YES, Answer.UNKNOWN])
-def test_yes_or_dont_know_asks_the_members_one_by_one(assessor: Assessor, value: Answer) -> None:
-    session = answer_screen(assessor.kb, opened(assessor), "cauda_equina", Answer.NO)
-    session = answer_screen(assessor.kb, session, "cancer_infection", value)
-    assert session.expanded == ("cancer_infection",)
-    members = set(screen_members(assessor.kb, Mode.PATIENT, "cancer_infection"))
-    assert not members & set(session.answers)
+def test_not_sure_asks_that_sections_items_one_by_one(assessor: Assessor) -> None:
+    kb, session = assessor.kb, opened(assessor)
+    step = question(assessor, session)
+    session = answer_checklist(kb, session, sections(step), [], unsure=["injury"])
+    members = set(screen_members(kb, Mode.PATIENT, "injury"))
+    assert not members & set(session.answers) and session.expanded == ("injury",)
+    assert session.answers["fever"] is Answer.NO
     asked: list[str] = []
     while len(asked) < len(members):
-        step = question(assessor, session)
-        assert step.kind is QuestionKind.FINDING and step.purpose is Purpose.SCREEN
-        assert step.finding in members
-        asked.append(step.finding)
-        session = answer(session, step.finding, Answer.NO)
-    assert set(asked) == members
-    assert question(assessor, session).screen_group == "night_rest_pain"
-    assert session.questions_asked == 1 + 2 + len(members)
+        item = question(assessor, session)
+        assert item.kind is QuestionKind.FINDING and item.purpose is Purpose.SCREEN
+        assert item.finding in members
+        asked.append(item.finding)
+        session = answer(session, item.finding, Answer.NO)
+    assert question(assessor, session).purpose is Purpose.DIAGNOSTIC
+    assert session.questions_asked == 2 + len(members)
 
 
-def test_a_group_with_a_member_answered_yes_is_asked_member_by_member(assessor: Assessor) -> None:
+def test_one_tick_list_per_group_in_the_groups_layout(assessor: Assessor) -> None:
+    policy = Policy(**{**Policy.default(Mode.PATIENT).__dict__, "layout": ScreenLayout.GROUPS})
+    session, seen = opened(assessor), []
+    for _ in PATIENT_GROUPS:
+        step = question(assessor, session, policy)
+        assert step.kind is QuestionKind.CHECKLIST and len(step.sections) == 1
+        seen.append(step.sections[0].id)
+        session = reply(assessor.kb, session, step, Answer.NO)
+    assert seen == PATIENT_GROUPS and session.questions_asked == 1 + len(PATIENT_GROUPS)
+
+
+def test_a_group_with_a_member_answered_yes_is_still_one_tick_list(assessor: Assessor) -> None:
     bank = question_bank(assessor.kb, assessor.model, Mode.PATIENT)
     flags = red_flag_table(assessor.kb, bank)
     yes = np.zeros((1, len(bank)), dtype=np.bool_)
     asked = yes.copy()
     yes[0, bank.position["history_of_cancer"]] = asked[0, bank.position["history_of_cancer"]] = True
     state = screen_state(flags, bank, yes, asked, np.array([50]))
-    group = bank.groups.index("cancer_infection")
-    assert not state.groups[0, group] and state.groups[0, bank.groups.index("injury")]
-    assert state.screen[0, bank.position["weight_loss"]] and state.screen[0, bank.position["fever"]]
+    assert state.groups[0, bank.groups.index("cancer_infection")]
+    assert not state.screen[0, bank.position["weight_loss"]]
     assert state.follow_up[0, bank.position["night_pain"]] and not state.complete[0]
 
 
@@ -101,48 +138,68 @@ def test_an_unanswered_group_keeps_the_interview_open(assessor: Assessor) -> Non
     assert not state.screen.any() and not state.complete[0]
 
 
-def test_a_red_flag_behind_a_group_yes_is_asked_and_stops_a_patient_interview(
-    assessor: Assessor,
-) -> None:
-    session = answer_screen(assessor.kb, opened(assessor), "cauda_equina", Answer.YES)
-    while True:
-        step = next_step(assessor, session)
-        if isinstance(step, Stop):
-            break
-        assert step.purpose in (Purpose.SCREEN, Purpose.FOLLOW_UP)
-        assert step.finding is not None
-        value = Answer.YES if step.finding == "saddle_anaesthesia" else Answer.NO
-        session = answer(session, step.finding, value)
-    assert step.reason is StopReason.EMERGENCY
-    assert "saddle_anaesthesia" in session.asked
+def test_a_ticked_emergency_flag_stops_a_patient_interview(assessor: Assessor) -> None:
+    kb, session = assessor.kb, opened(assessor)
+    step = question(assessor, session)
+    session = answer_checklist(kb, session, sections(step), ["saddle_anaesthesia"])
+    stop = next_step(assessor, session)
+    assert isinstance(stop, Stop) and stop.reason is StopReason.EMERGENCY
+    assert stop.questions_asked == 2
+    assert "ces_saddle_anaesthesia" in stop.assessment.triage.red_flags
 
 
-def test_the_examination_group_is_clinician_only(assessor: Assessor) -> None:
-    patient = question_bank(assessor.kb, assessor.model, Mode.PATIENT)
-    clinician = question_bank(assessor.kb, assessor.model, Mode.CLINICIAN)
+def test_the_examination_group_is_clinician_only_and_a_page_of_its_own(assessor: Assessor) -> None:
+    kb = assessor.kb
+    patient = question_bank(kb, assessor.model, Mode.PATIENT)
+    clinician = question_bank(kb, assessor.model, Mode.CLINICIAN)
     assert "red_flag_examination" not in patient.groups
-    assert clinician.groups == tuple(assessor.kb.screen_groups)
+    assert clinician.groups == tuple(kb.screen_groups)
     session = opened(assessor, Mode.CLINICIAN)
-    seen: list[str] = []
-    while len(seen) < len(clinician.groups):
-        step = question(assessor, session)
-        assert step.kind is QuestionKind.SCREEN_GROUP and step.screen_group is not None
-        seen.append(step.screen_group)
-        session = reply(assessor.kb, session, step, Answer.NO)
-    assert seen == list(clinician.groups)
-    assert step.text.startswith("Examination screen") and step.detail
-    assert {"ces_perianal_sensation_reduced", "avulsion_palpable_gap"} <= set(step.red_flags)
+    history = question(assessor, session)
+    assert sections(history) == PATIENT_GROUPS
+    assert history.text.startswith("Red-flag screen") and history.sections[0].items[0].detail
+    session = reply(kb, session, history, Answer.NO)
+    exam = question(assessor, session)
+    assert sections(exam) == ["red_flag_examination"] and exam.purpose is Purpose.SCREEN
+    assert exam.text.startswith("Red-flag examination")
+    assert {"ces_perianal_sensation_reduced", "avulsion_palpable_gap"} <= set(exam.red_flags)
+    session = reply(kb, session, exam, Answer.NO)
     assert session.answers["perianal_sensation_reduced"] is Answer.NO
+    assert session.questions_asked == 3
 
 
-def test_every_group_question_names_its_members(assessor: Assessor) -> None:
+def test_every_group_has_its_headings(assessor: Assessor) -> None:
     for group in assessor.kb.screen_groups.values():
         for mode in Mode:
-            members = screen_members(assessor.kb, mode, group.id)
-            if members:
+            if screen_members(assessor.kb, mode, group.id):
                 assert group.patient and group.clinician and group.sources
 
 
-def test_an_unknown_group_is_an_input_error(assessor: Assessor) -> None:
+@pytest.mark.parametrize(
+    ("lists", "ticked", "unsure", "message"),
+    [
+        (["bogus"], [], [], "unknown screen group or checklist 'bogus'"),
+        ([], [], [], "at least one"),
+        (["injury", "injury"], [], [], "named twice"),
+        (["injury"], ["fever"], [], "not an item of this list: fever"),
+        (["injury"], ["hop_test_pain"], [], "not an item of this list: hop_test_pain"),
+        (["injury"], [], ["cauda_equina"], "not a section of this list: cauda_equina"),
+    ],
+)
+def test_bad_tick_lists_are_input_errors(
+    assessor: Assessor, lists: list[str], ticked: list[str], unsure: list[str], message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        answer_checklist(assessor.kb, opened(assessor), lists, ticked, unsure)
+
+
+@pytest.mark.parametrize("value", [Answer.YES, Answer.UNKNOWN])
+def test_a_whole_group_answer_still_works(assessor: Assessor, value: Answer) -> None:
+    kb, session = assessor.kb, opened(assessor)
+    no = answer_screen(kb, session, "cauda_equina", Answer.NO)
+    assert no.answers["saddle_anaesthesia"] is Answer.NO and no.questions_asked == 2
+    some = answer_screen(kb, no, "injury", value)
+    assert some.screen_answers["injury"] is value and "injury" in some.expanded
+    assert "onset_sudden_pop" not in some.answers and some.questions_asked == 3
     with pytest.raises(InputError, match="unknown screen group 'bogus'"):
-        answer_screen(assessor.kb, opened(assessor), "bogus", Answer.NO)
+        answer_screen(kb, session, "bogus", Answer.NO)

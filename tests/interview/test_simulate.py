@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from hipdx.assessment import Assessor
-from hipdx.interview import Mode, simulate
+from hipdx.interview import Mode, Policy, question_bank, simulate
 from hipdx.interview.cohort import sample_cohort
-from hipdx.interview.simulate import check_targets
+from hipdx.interview.screen import red_flag_table
+from hipdx.interview.simulate import RunResult, TickErrors, check_targets, run_policy
 
 
 def test_cohort_follows_the_priors_and_likelihoods(assessor: Assessor) -> None:
@@ -52,9 +53,35 @@ def test_simulation_report(assessor: Assessor) -> None:
     assert np.isclose(engine.top1_curve[-1], engine.top1)
     check = check_targets(report)
     assert check.red_flags_met and check.median_beyond_screen < check.median_questions
+    # The screen is two tick lists (history, examination), each counted as one question.
+    assert (engine.group_questions <= 2).all() and np.median(engine.group_questions) == 2
+    assert (engine.group_questions <= engine.screen_questions).all()
+    # Checklists are the engine's alone; each is one question but every item shown is read.
+    assert engine.checklist_questions.any() and not everything.checklist_questions.any()
+    assert (engine.items >= engine.questions - 1).all()
     # Clinician mode: the examination screen group catches every examination-only red flag.
     assert engine.exam_flag_case.any() and engine.exam_flag_share == 1.0
     assert not engine.other_flag_case.any()
-    # Each screen group is asked once at most, and counted as one question.
-    assert (engine.group_questions <= 5).all() and np.median(engine.group_questions) == 5
-    assert (engine.group_questions <= engine.screen_questions).all()
+
+
+def test_careless_ticking_costs_accuracy_and_safety(assessor: Assessor) -> None:
+    kb, model = assessor.kb, assessor.model
+    cohort = sample_cohort(model, 1500, np.random.default_rng(4), model.default_setting)
+    bank = question_bank(kb, model, Mode.PATIENT)
+    flags = red_flag_table(kb, bank)
+    policy = Policy.default(Mode.PATIENT)
+
+    def run(errors: TickErrors) -> RunResult:
+        return run_policy("engine", model, bank, flags, policy, cohort, None, None, errors)
+
+    exact, missed, unsure = (
+        run(TickErrors()),
+        run(TickErrors(missed=0.2, seed=1)),
+        run(TickErrors(unsure=0.5, seed=1)),
+    )
+    assert exact.red_flag_share == 1.0 and unsure.red_flag_share == 1.0
+    assert missed.red_flag_share < 1.0  # an unticked red flag is read as no
+    assert missed.top1 < exact.top1
+    assert np.median(unsure.questions) > np.median(exact.questions)
+    again = run(TickErrors(missed=0.2, seed=1))
+    assert np.array_equal(again.questions, missed.questions)

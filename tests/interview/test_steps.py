@@ -59,10 +59,10 @@ def test_the_screen_groups_follow_the_body_map(assessor: Assessor) -> None:
     session = answer_location(assessor.kb, start(Mode.PATIENT), [Zone.DEEP_BUTTOCK])
     step = next_step(assessor, session)
     assert not isinstance(step, Stop)
-    assert step.kind is QuestionKind.SCREEN_GROUP and step.screen_group == "cauda_equina"
+    assert step.kind is QuestionKind.CHECKLIST and step.sections[0].id == "cauda_equina"
     assert step.purpose is Purpose.SCREEN and step.number == 2 and step.finding is None
     assert "ces_saddle_anaesthesia" in step.red_flags and step.reason
-    assert step.text == assessor.kb.screen_groups["cauda_equina"].patient
+    assert step.sections[0].title == assessor.kb.screen_groups["cauda_equina"].patient
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=FIXTURES)

@@ -164,6 +164,36 @@ def _answer_for(finding: str, likely: set[str]) -> str:
     return "Yes" if finding in likely else "No"
 
 
+def _tick(p: Page, likely: set[str], first: bool) -> Callable[[], None]:
+    """Tick the likely items of a tick list with the keyboard; return the submit to press.
+
+    On the first list (the red-flag screen, after any follow-up the body map raised) also check
+    the accessible structure: a fieldset per group, named by its legend. (Continue with nothing
+    ticked is refused with a 422 message: tests/web/test_interviews.py, without the browser's
+    console error this fixture rejects.)
+    """
+    form = p.locator("form[data-checklist]")
+    if first:
+        legends = form.locator("fieldset legend").all_inner_texts()
+        assert len(legends) >= 4 and all(legends)
+        assert p.get_by_role("group", name=legends[0]).count() == 1
+        assert form.get_by_role("checkbox", name="I'm not sure about some of these").count() == len(
+            legends
+        )
+        _shot(p, "interview-checklist.png")
+    boxes = p.locator("form[data-checklist] input[name=ticked]")
+    ticked = 0
+    for index in range(boxes.count()):
+        box = boxes.nth(index)
+        if box.get_attribute("value") in likely:
+            box.focus()
+            p.keyboard.press("Space")
+            assert box.is_checked()
+            ticked += 1
+    name = "Continue" if ticked else "None of these"
+    return p.get_by_role("button", name=name, exact=True).click
+
+
 def test_patient_interview_to_report(live_server: str, page: Page, kb: KnowledgeBase) -> None:
     """Body map by mouse and keyboard, questions until the engine stops, then the report."""
     condition = kb.conditions["proximal_hamstring_tendinopathy"]
@@ -187,17 +217,22 @@ def test_patient_interview_to_report(live_server: str, page: Page, kb: Knowledge
     assert p.locator("[data-zone-list] li").all_inner_texts() == ["Sit bone", "Back of the thigh"]
     _shot(p, "interview-body-map.png")
     _step(p, lambda: p.get_by_role("button", name="Continue").click(), 1)
+    lists = 0
     for number in range(2, 62):
         if "/assessments/" in p.url:
             break
         assert p.locator("p.progress").inner_text() == f"Question {number}"
-        fields = p.locator("input[name=finding]")
-        finding = fields.get_attribute("value") if fields.count() else ""  # or a screen group
-        if number == 4:
-            _shot(p, "interview-question.png")
-        button = p.get_by_role("button", name=_answer_for(finding or "", likely), exact=True)
-        _step(p, button.click, number)
+        if p.locator("form[data-checklist]").count():
+            act = _tick(p, likely, first=not lists)
+            lists += 1
+        else:
+            finding = p.locator("input[name=finding]").get_attribute("value") or ""
+            if number == 3:
+                _shot(p, "interview-question.png")
+            act = p.get_by_role("button", name=_answer_for(finding, likely), exact=True).click
+        _step(p, act, number)
     p.wait_for_url("**/assessments/*")
+    assert lists >= 2  # the red-flag screen and at least one diagnostic checklist
     assert p.get_by_role("heading", level=1).inner_text() == "Assessment report"
     assert "interview" in p.locator(".report-head .meta").inner_text()
     first = p.locator("ol.bars li").first.inner_text()

@@ -27,8 +27,16 @@ def _run(client: TestClient, state: dict[str, Any], yes: set[str]) -> dict[str, 
             return state
         question = state["question"]
         step: dict[str, Any] = (
-            {"screen_group": question["screen_group"], "answer": "no"}
-            if question["kind"] == "screen_group"
+            {
+                "checklist": [s["id"] for s in question["sections"]],
+                "ticked": [
+                    i["finding"]
+                    for s in question["sections"]
+                    for i in s["items"]
+                    if i["finding"] in yes
+                ],
+            }
+            if question["kind"] == "checklist"
             else {
                 "finding": question["finding"],
                 "answer": "yes" if question["finding"] in yes else "no",
@@ -62,7 +70,7 @@ def test_interview_runs_to_a_kept_assessment(client: TestClient, kb: KnowledgeBa
         json={"zones": ["sit_bone", "posterior_thigh"], "revision": 1},
     ).json()
     assert state["location"] == ["sit_bone", "posterior_thigh"]
-    assert state["question"]["kind"] in {"finding", "screen_group"}
+    assert state["question"]["kind"] in {"finding", "checklist"}
     done = _run(client, state, _likely(kb, "proximal_hamstring_tendinopathy"))
     assert done["stop"]["reason"] in {"confident", "no_useful_question", "limit", "all_asked"}
     assert done["question"] is None and done["assessment_id"]
@@ -81,6 +89,41 @@ def test_interview_runs_to_a_kept_assessment(client: TestClient, kb: KnowledgeBa
         f"/api/v1/interviews/{done['id']}/answers", json={"finding": "pain_sit_bone"}
     )
     assert again.status_code == 409
+
+
+def test_the_red_flag_screen_is_one_tick_list(client: TestClient, kb: KnowledgeBase) -> None:
+    state = client.post("/api/v1/interviews", json={"age": 60}).json()
+    url = f"/api/v1/interviews/{state['id']}/answers"
+    state = client.post(url, json={"zones": ["deep_buttock"]}).json()
+    question = state["question"]
+    assert question["kind"] == "checklist" and question["purpose"] == "screen"
+    assert "unticked count as no" in question["hint"]
+    sections = question["sections"]
+    assert [s["id"] for s in sections] == [
+        g for g in kb.screen_groups if g != "red_flag_examination"
+    ]
+    assert all(s["kind"] == "screen_group" and s["title"] and s["items"] for s in sections)
+    items = [i["finding"] for s in sections for i in s["items"]]
+    assert "fever" in items and "hop_test_pain" not in items
+    fever = next(i for s in sections for i in s["items"] if i["finding"] == "fever")
+    assert fever["text"] == kb.findings["fever"].question
+    state = client.post(
+        url,
+        json={
+            "checklist": [s["id"] for s in sections],
+            "ticked": ["fever"],
+            "unsure": ["injury"],
+            "revision": state["revision"],
+        },
+    ).json()
+    assert state["questions_asked"] == 2 and state["triage_level"] != "self_care"
+    assert "infection_fever" in [f["id"] for f in state["red_flags"]]
+    answered = {a["finding"]: a["answer"] for a in state["answered"]}
+    assert answered["fever"] == "yes" and answered["saddle_anaesthesia"] == "no"
+    injury = next(s for s in sections if s["id"] == "injury")
+    assert not {i["finding"] for i in injury["items"]} & set(answered)
+    # The unsure section's items, or a fever follow-up, come next one by one.
+    assert state["question"]["kind"] == "finding"
 
 
 def test_red_flag_shows_at_once(client: TestClient) -> None:
@@ -115,6 +158,14 @@ def test_stale_revision_is_409(client: TestClient) -> None:
         ({"finding": "no_such_finding"}, "finding"),
         ({"screen_group": "no_such_group"}, "screen_group"),
         ({"screen_group": "cauda_equina", "finding": "pain_sit_bone"}, "body"),
+        ({"checklist": ["no_such_list"]}, "checklist"),
+        ({"checklist": ["cauda_equina", "cauda_equina"]}, "checklist"),
+        ({"checklist": ["cauda_equina"], "ticked": ["pain_sit_bone"]}, "ticked"),
+        ({"checklist": ["cauda_equina"], "ticked": ["hop_test_pain"]}, "ticked"),
+        ({"checklist": ["cauda_equina"], "unsure": ["injury"]}, "unsure"),
+        ({"checklist": []}, "body.checklist"),
+        ({"ticked": ["fever"]}, "body"),
+        ({"checklist": ["relief"], "finding": "fever"}, "body"),
     ],
 )
 def test_bad_answers_are_422(client: TestClient, body: dict[str, Any], field: str) -> None:
@@ -167,16 +218,69 @@ def test_interview_pages_without_javascript(client: TestClient) -> None:
     )
     assert moved.status_code == 303 and moved.headers["location"] == url
     page = parse(client.get(url, headers=HTML).text)
+    sections = page.find_all("input", name="checklist")
+    screened = client.post(
+        f"{url}/answer",
+        data={
+            "revision": "2",
+            "step": "checklist",
+            "choice": "none",
+            "checklist": [i.attrs["value"] for i in sections],
+        },
+        follow_redirects=False,
+    )
+    assert screened.status_code == 303
+    page = parse(client.get(url, headers=HTML).text)
+    while page.find_all("form", data_checklist=True):  # a diagnostic checklist first
+        form = page.find("form", data_checklist=True)
+        fields: dict[str, list[str]] = {"choice": ["none"]}
+        for field in form.find_all("input", type="hidden"):
+            fields.setdefault(field.attrs["name"], []).append(field.attrs["value"])
+        client.post(f"{url}/answer", data=fields)
+        page = parse(client.get(url, headers=HTML).text)
     form = page.find("div", class_="answer-buttons").parent
     assert form is not None
     hidden = {i.attrs["name"]: i.attrs["value"] for i in form.find_all("input", type="hidden")}
     buttons = page.find("div", class_="answer-buttons").find_all("button")
     assert [b.attrs["value"] for b in buttons] == ["yes", "no", "unknown"]
     assert [b.text for b in buttons] == ["Yes", "No", "Don't know"]
+    before = client.get(f"{url}.json").json()
     answered = client.post(f"{url}/answer", data={**hidden, "answer": "no"}, follow_redirects=False)
     assert answered.status_code == 303
     twin = client.get(f"{url}.json").json()
-    assert twin["revision"] == 3 and twin["questions_asked"] == 2
+    assert twin["revision"] == before["revision"] + 1
+    assert twin["questions_asked"] == before["questions_asked"] + 1
+
+
+def test_tick_list_page_without_javascript(client: TestClient) -> None:
+    started = client.post("/interview", data={"age": "40"}, follow_redirects=False)
+    url = started.headers["location"]
+    client.post(f"{url}/answer", data={"revision": "1", "step": "location", "zones": ["sit_bone"]})
+    page = parse(client.get(url, headers=HTML).text)
+    form = page.find("form", data_checklist=True)
+    assert form is not None
+    fieldsets = form.find_all("fieldset")
+    assert len(fieldsets) >= 4 and all(f.find("legend").text.strip() for f in fieldsets)
+    boxes = form.find_all("input", type="checkbox")
+    assert all(b.parent is not None and b.parent.tag == "label" and b.parent.text for b in boxes)
+    assert [b.text for b in form.find_all("button")] == ["Continue", "None of these"]
+    sections = [i.attrs["value"] for i in form.find_all("input", name="checklist")]
+    base = {"revision": "2", "step": "checklist", "checklist": sections}
+    # Continue with nothing ticked, or None of these with a tick, is sent back with the reason.
+    empty = client.post(f"{url}/answer", data={**base, "choice": "ticked"}, headers=HTML)
+    assert empty.status_code == 422 and "None of these" in parse(empty.text).find(role="alert").text
+    mixed = {**base, "choice": "none", "ticked": ["night_pain"]}
+    both = parse(client.post(f"{url}/answer", data=mixed, headers=HTML).text)
+    assert "untick" in both.find(role="alert").text
+    kept = both.find("input", value="night_pain")
+    assert "checked" in kept.attrs
+    stray = client.post(f"{url}/answer", data={**base, "ticked": ["pain_sit_bone"]}, headers=HTML)
+    assert stray.status_code == 422 and "not an item" in stray.text
+    done = client.post(f"{url}/answer", data={**base, "choice": "none"}, follow_redirects=False)
+    assert done.status_code == 303
+    twin = client.get(f"{url}.json").json()
+    assert twin["questions_asked"] == 2 and twin["question"]["purpose"] != "screen"
+    assert {a["finding"]: a["answer"] for a in twin["answered"]}["night_pain"] == "no"
 
 
 def test_interview_fragment_for_javascript(client: TestClient) -> None:

@@ -59,11 +59,15 @@ def _render(
     page: InterviewPublic,
     fragment: bool,
     error: str | None = None,
+    form: dict[str, Any] | None = None,
 ) -> Response:
+    kept = form or {}
     context: dict[str, Any] = {
         "page": page,
         "error": error,
         "max_text_chars": settings.max_text_chars,
+        "ticked": kept.get("ticked", []),
+        "unsure": kept.get("unsure", []),
     }
     name = "_interview_panel.html" if fragment else "interview.html"
     return templates.TemplateResponse(
@@ -84,6 +88,19 @@ def interview_page(
     return _render(request, templates, settings, interview_public(assessor, stored), False)
 
 
+def _checklist_choice(choice: str, marked: bool) -> str | None:
+    """Why a submitted tick list cannot be taken as it stands, or None: "Continue" needs a tick
+    (or a "not sure"), and "None of these" none, so that no list is passed over by accident."""
+    if choice == "none" and marked:
+        return (
+            "You ticked some items and chose None of these: untick them, or choose Continue to "
+            "keep your ticks."
+        )
+    if choice != "none" and not marked:
+        return "Tick each one that applies, or choose None of these if none does."
+    return None
+
+
 @router.post("/interview/{interview_id}/answer")
 async def interview_answer(
     request: Request,
@@ -94,13 +111,19 @@ async def interview_answer(
     templates: TemplatesDep,
     actor: ActorDep,
 ) -> Response:
-    """One step from a form: the body map (`step=location`, `zones`), `finding` or
-    `screen_group` with `answer`, or `text`."""
+    """One step from a form: the body map (`step=location`, `zones`), a tick list
+    (`step=checklist`, `checklist`, `ticked`, `unsure`, and `choice` ticked or none), `finding`
+    or `screen_group` with `answer`, or `text`."""
     fragment = request.headers.get(FRAGMENT) == "1"
     form = await request.form()
     raw: dict[str, Any] = {"revision": form.get("revision") or None}
+    problem = None
     if form.get("step") == "location":
         raw["zones"] = form.getlist("zones")
+    elif form.get("step") == "checklist":
+        ticked, unsure = form.getlist("ticked"), form.getlist("unsure")
+        raw.update(checklist=form.getlist("checklist"), ticked=ticked, unsure=unsure)
+        problem = _checklist_choice(str(form.get("choice") or "ticked"), bool(ticked or unsure))
     elif form.get("finding"):
         raw.update(finding=form.get("finding"), answer=form.get("answer") or "unknown")
     elif form.get("screen_group"):
@@ -109,6 +132,8 @@ async def interview_answer(
     if text:
         raw["text"] = text
     try:
+        if problem:
+            raise InputError(problem)
         body = InterviewAnswer.model_validate(raw)
         stored = answer_interview(
             assessor=assessor,
@@ -125,7 +150,7 @@ async def interview_answer(
         stored, _ = load(store, interview_id)
         message = "Please answer the question." if isinstance(exc, ValidationError) else str(exc)
         page = interview_public(assessor, stored)
-        return _render(request, templates, settings, page, fragment, error=message)
+        return _render(request, templates, settings, page, fragment, message, raw)
     target = (
         f"/assessments/{stored.assessment_id}"
         if stored.assessment_id

@@ -50,7 +50,8 @@ def answer(
     store: StoreDep,
     actor: ActorDep,
 ) -> InterviewPublic:
-    """Answer the body map (`zones`) or a finding, and/or add free text; returns the next step.
+    """Answer the body map (`zones`), a finding (`finding`, `answer`) or a tick list
+    (`checklist`, `ticked`, `unsure`), and/or add free text; returns the next step.
 
     When the interview stops, the final assessment is kept and linked (`links.report`).
     """
