@@ -5,7 +5,13 @@ weight loss"; words of `list_items` such as "fracture" may stand in the list wit
 findings), never into the next clause of a comma-separated note ("no saddle anaesthesia, L
 buttock pain"). A backward cue crosses a comma only through a list of tests ("SLR, slump and
 FABER negative"), so "buttock pain, neuro NAD" does not negate the pain, unless its rule says
-`backward_lists` ("fever, night sweats and weight loss were absent").
+`backward_lists` ("fever, night sweats and weight loss were absent"), and never when it opens a
+test of its own ("reflexes, positive slump test"). The last item of a list closed by "or" may be
+a longer phrase ("denies numbness, tingling, or pain radiating below the knee").
+
+A result word joined by "and" to a named finding does not describe it ("normal posture and
+tenderness over the ischial tuberosity"; "intact sensation and absent ankle jerk"), though it
+still describes a test name ("normal gait and reflexes").
 """
 
 from __future__ import annotations
@@ -28,6 +34,10 @@ LIST_WORDS = frozenset(
 """Tokens that may sit between two items of one list."""
 LIST_END = frozenset({",", "/", "&", "and", "or", "nor", ".", ";", ")", "?", "!"})
 """Tokens after which a forward cue's list may go on."""
+FINAL_ITEM = frozenset({"or", "nor"})
+"""Words that open the last item of a list (which may then be a longer phrase)."""
+COORDINATORS = frozenset({"and", "&", "with", "plus", "but"})
+"""Words joining two findings: a result word on one side does not describe the other."""
 RESULT_KINDS = frozenset({FindingKind.EXAM, FindingKind.INVESTIGATION})
 
 
@@ -87,7 +97,14 @@ def clause_allows(
         return True
     if forward and not forward_lists:
         return False
-    for i in between:
+    if not forward and any(start == cue[1] for start, _ in test_spans):
+        return False  # "reflexes, positive slump test": the word is the next test's result
+    # The last item of a list closed by "or" may be a longer phrase: "denies numbness, tingling,
+    # or pain radiating below the knee".
+    last = max((i for i in between if doc[i].lower_ in FINAL_ITEM), default=end) if forward else end
+    if any(doc[i].text == "," for i in range(last, end)):
+        last = end
+    for i in range(start, last):
         word = doc[i].lower_
         if word not in LIST_WORDS and word not in list_items and not _covered(doc, all_spans, i):
             return False
@@ -105,11 +122,23 @@ def clause_allows(
     return target in test_spans and all(span in test_spans for span in inner)
 
 
+def _coordinated(target: Span, cue: Span) -> bool:
+    """Whether a result word is joined by "and" to a named finding rather than written on it:
+    "normal posture and tenderness over the ischial tuberosity", "intact sensation and absent
+    ankle jerk" (a test name stays in reach: "normal gait and reflexes")."""
+    if mention_mode(target) != "assert":
+        return False
+    start, end = (cue.end, target.start) if cue.end <= target.start else (target.end, cue.start)
+    return any(target.doc[i].lower_ in COORDINATORS for i in range(start, end))
+
+
 def _on_modifies(
     spec: ContextRuleSpec, kinds: Mapping[FindingId, FindingKind], list_items: frozenset[str]
 ) -> Callable[[Span, Span, Span], bool]:
     def on_modifies(target: Span, cue: Span, _between: Span) -> bool:
         if spec.results_only and not is_result_mention(target, kinds):
+            return False
+        if spec.results_only and _coordinated(target, cue):
             return False
         if spec.tests_only and mention_mode(target) != "result":
             return False

@@ -68,7 +68,14 @@ class LexiconEntry(NlpRecord):
     family: list[Phrase] = []
     examples: list[Phrase] = []
     exclude: list[Phrase] = []
-    """A mention of the finding that overlaps one of these is dropped ("sit" in "sit bone")."""
+    """A mention of the finding that overlaps one of these is dropped ("sit" in "sit bone"), and
+    the embedding matcher does not read the finding in a clause holding one ("hay fever")."""
+    other_sites: list[Phrase] = []
+    """Places that are not the finding's: a mention whose sentence names one of these and none of
+    `sites` is dropped like an excluded one ("tingling ... extending to the anus" is no leg
+    numbness)."""
+    sites: list[Phrase] = []
+    """The finding's own places (see `other_sites`)."""
     keeps_inner: bool = False
     """Its phrases do not swallow the findings named inside them ("both buttocks" is also
     buttock pain)."""
@@ -256,10 +263,11 @@ class ResultTest(NlpRecord):
 
     `names` use the numbers.yaml phrase syntax, case-insensitive (`==T`: case-sensitive). The
     value is converted to the canonical unit (`units` factors, then `rescale`); values outside
-    `plausible` are something else. Yes: at least `yes_at_least`, above `yes_above` or below
-    `yes_below`; no: inside `normal`; anything else says nothing. Written without a unit, a
-    value inside `unitless_unsure` says nothing (CRP 4 may be mg/L or mg/dL). `labelled`: a
-    label between the name and the value sets its own yes cut-off ("resting pressure 18").
+    `plausible` are something else. Yes: at least `yes_at_least`, above `yes_above`, below
+    `yes_below` or at most `yes_at_most`; no: inside `normal`; anything else says nothing.
+    Written without a unit, a value inside `unitless_unsure` says nothing (CRP 4 may be mg/L or
+    mg/dL). `labelled`: a label between the name and the value sets its own yes cut-off
+    ("resting pressure 18").
     """
 
     finding: FindingId
@@ -270,14 +278,21 @@ class ResultTest(NlpRecord):
     yes_at_least: float | None = None
     yes_above: float | None = None
     yes_below: float | None = None
+    yes_at_most: float | None = None
     normal: ValueRange | None = None
     unitless_unsure: ValueRange | None = None
     labelled: dict[str, float] = {}
+    not_near: list[Phrase] = []
+    """Words that, anywhere in the sentence, make the value another measurement ("peak heart
+    rate 180 on the treadmill test", "diastolic BP 60")."""
     note: str | None = None
+    sources: list[str] = []
+    """Source ids (sources.yaml) of the cut-offs."""
 
     @model_validator(mode="after")
     def _has_cutoff(self) -> ResultTest:
-        if self.yes_at_least is None and self.yes_above is None and self.yes_below is None:
+        cutoffs = (self.yes_at_least, self.yes_above, self.yes_below, self.yes_at_most)
+        if all(cutoff is None for cutoff in cutoffs):
             raise ValueError(f"{self.finding}: a result test needs a yes cut-off")
         return self
 

@@ -10,14 +10,23 @@ against spaCy's schema by the test suite, not at every build.
 but keeps partial overlaps of different findings ("felt a pop" and "pop while sprinting" both
 stand) and mentions that reach into the `*` gap of a longer phrase ("buttock" inside "pain in
 buttock when sitting", "worse w/ sitting" inside "worse w/ sitting & hill running").
+
+A group's mentions are vetoed where one of its `exclude` phrases matches ("fever" in "hay
+fever") and in a sentence that names other sites and none of its own ("tingling ... extending to
+the anus" is no leg numbness). The vetoed ranges go to `doc._.vetoed`, so that the embedding
+matcher does not read the finding there either. Words that two entries both match make one
+mention naming both findings, each with its own mode ("sarcoma": a cancer history and a tumour).
 """
 
+import copy
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from hipdx.nlp.context import TARGET_GROUP
 from hipdx.nlp.lexicon import LexiconFile, MentionMode
@@ -50,11 +59,25 @@ def _rules(
     return rules
 
 
+@dataclass(frozen=True)
+class Vetoes:
+    """What drops a mention of one lexicon group: `exclude` patterns overlapping it, or a
+    sentence naming one of `other_sites` and none of `sites`."""
+
+    exclude: list[TokenPattern] = field(default_factory=list)
+    other_sites: list[TokenPattern] = field(default_factory=list)
+    sites: list[TokenPattern] = field(default_factory=list)
+
+
+def _patterns(phrases: Iterable[str], tokenize: Callable[[str], Doc]) -> list[TokenPattern]:
+    return [p for phrase in phrases for p in compile_phrase(phrase, tokenize)]
+
+
 def build_target_rules(
     lexicon: LexiconFile, tokenize: Callable[[str], Doc]
-) -> list[tuple[list[Any], list[TokenPattern]]]:
+) -> list[tuple[list[Any], Vetoes]]:
     """medspaCy TargetRules for the lexicon, one group per entry or bundle, each with the
-    patterns of its `exclude` phrases.
+    patterns that veto its mentions (`exclude`, `other_sites`, `sites`).
 
     Each rule's metadata carries the mention mode, the finding ids it names (several for a
     bundle; the first is the span label) and whether its pattern has a gap.
@@ -62,19 +85,35 @@ def build_target_rules(
     groups = [
         (
             _rules([e.finding], e.by_mode(), tokenize, e.keeps_inner),
-            [p for phrase in e.exclude for p in compile_phrase(phrase, tokenize)],
+            Vetoes(
+                _patterns(e.exclude, tokenize),
+                _patterns(e.other_sites, tokenize),
+                _patterns(e.sites, tokenize),
+            ),
         )
         for e in lexicon.entries
     ]
-    groups += [(_rules(b.findings, b.by_mode(), tokenize), []) for b in lexicon.bundles]
-    return [(rules, exclude) for rules, exclude in groups if rules]
+    groups += [(_rules(b.findings, b.by_mode(), tokenize), Vetoes()) for b in lexicon.bundles]
+    return [(rules, vetoes) for rules, vetoes in groups if rules]
+
+
+def rule_metadata_of(rule: Any) -> dict[str, Any]:
+    """A TargetRule's metadata (empty if it has none)."""
+    metadata: dict[str, Any] = getattr(rule, "metadata", None) or {}
+    return metadata
+
+
+def finding_modes(metadata: dict[str, Any]) -> dict[str, MentionMode]:
+    """The mode of each finding a rule names (one mode for all, unless merged)."""
+    modes: dict[str, MentionMode] = metadata.get("modes") or {
+        f: metadata.get("mode", "assert") for f in metadata.get("findings", [])
+    }
+    return modes
 
 
 def rule_metadata(span: Span) -> dict[str, Any]:
     """The metadata of the TargetRule that produced a mention."""
-    rule = span._.target_rule
-    metadata: dict[str, Any] = getattr(rule, "metadata", None) or {}
-    return metadata
+    return rule_metadata_of(span._.target_rule)
 
 
 def _swallows(outer: Span, inner: Span) -> bool:
@@ -131,22 +170,81 @@ def doc_keys(doc: Doc) -> set[tuple[str, str]]:
     return keys
 
 
+def _merged(first: Any, second: Any) -> Any:
+    """`first` rule naming the findings of `second` too, each with its own mode ("stiff for ten
+    minutes first thing": brief stiffness, and no morning stiffness)."""
+    merged = copy.copy(first)
+    one, two = rule_metadata_of(first), rule_metadata_of(second)
+    modes = {**finding_modes(one), **finding_modes(two)}
+    merged.metadata = {**one, "findings": list(modes), "modes": modes}
+    return merged
+
+
+def _matcher(vocab: Vocab, patterns: Sequence[TokenPattern]) -> Matcher | None:
+    if not patterns:
+        return None
+    matcher = Matcher(vocab, validate=False)
+    matcher.add("veto", list(patterns))
+    return matcher
+
+
+def _found(matcher: Matcher | None, doc: Doc) -> list[tuple[int, int]]:
+    return [(s, e) for _, s, e in matcher(doc)] if matcher is not None else []
+
+
+@dataclass(frozen=True)
+class _Group:
+    """One lexicon group compiled: its rules' matcher, its anchors and its veto matchers."""
+
+    matcher: Matcher
+    anchors: set[tuple[str, str]] | None
+    finding: str
+    exclude: Matcher | None
+    other_sites: Matcher | None
+    sites: Matcher | None
+
+    def vetoed(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges where the group's mentions are dropped: excluded phrases, and each
+        sentence that names only other sites."""
+        ranges = _found(self.exclude, doc)
+        elsewhere = _found(self.other_sites, doc)
+        if elsewhere:
+            # "between the legs" is a saddle site, so its "legs" is no leg site.
+            own = [
+                (s, e)
+                for s, e in _found(self.sites, doc)
+                if not any(a < e and s < b for a, b in elsewhere)
+            ]
+            sentences = {doc[s].sent for s, _ in elsewhere}
+            ranges += [
+                (sent.start, sent.end)
+                for sent in sentences
+                if not any(sent.start <= s < sent.end for s, _ in own)
+            ]
+        return ranges
+
+
 class LexiconMatcher:
-    """Pipeline component: find lexicon mentions and store them in `doc.spans[TARGET_GROUP]`."""
+    """Pipeline component: find lexicon mentions and store them in `doc.spans[TARGET_GROUP]`,
+    and the token ranges where each finding is vetoed in `doc._.vetoed` (finding, start, end),
+    so that the embedding matcher does not read it there either."""
 
     def __init__(self, nlp: Language, name: str = "hipdx_lexicon") -> None:
         self.vocab = nlp.vocab
         self.name = name
-        self._matchers: list[tuple[Matcher, Matcher | None, set[tuple[str, str]] | None]] = []
+        self._groups: list[_Group] = []
         self._rules: dict[str, Any] = {}
         if not Span.has_extension("target_rule"):
             Span.set_extension("target_rule", default=None)
         if not Span.has_extension("gap_tokens"):
             Span.set_extension("gap_tokens", default=())
+        if not Doc.has_extension("vetoed"):
+            Doc.set_extension("vetoed", default=())
 
-    def add(self, group: Sequence[Any], exclude: Sequence[TokenPattern] = ()) -> None:
-        """Add one group of TargetRules (they share a spaCy Matcher), with the patterns whose
-        matches veto an overlapping mention of the group."""
+    def add(self, group: Sequence[Any], vetoes: Vetoes | None = None) -> None:
+        """Add one group of TargetRules (they share a spaCy Matcher), with the patterns that
+        veto the group's mentions."""
+        vetoes = vetoes or Vetoes()
         matcher = Matcher(self.vocab, validate=False)
         anchors: set[tuple[str, str]] | None = set()
         for rule in group:
@@ -155,35 +253,50 @@ class LexiconMatcher:
             matcher.add(key, [rule.pattern])
             first = anchor_keys(rule.pattern)
             anchors = None if first is None or anchors is None else anchors | first
-        vetoes = None
-        if exclude:
-            vetoes = Matcher(self.vocab, validate=False)
-            vetoes.add("exclude", list(exclude))
-        self._matchers.append((matcher, vetoes, anchors))
+        self._groups.append(
+            _Group(
+                matcher,
+                anchors,
+                group[0].category,
+                _matcher(self.vocab, vetoes.exclude),
+                _matcher(self.vocab, vetoes.other_sites),
+                _matcher(self.vocab, vetoes.sites),
+            )
+        )
 
     @property
     def rules(self) -> list[Any]:
         """The TargetRules of this component."""
         return list(self._rules.values())
 
-    def spans(self, doc: Doc) -> list[Span]:
-        """Every raw match, labelled with its finding and linked to its rule."""
+    def spans(self, doc: Doc, vetoes: Sequence[list[tuple[int, int]]]) -> list[Span]:
+        """Every raw match that no veto drops, labelled with its finding and linked to its rule.
+
+        Args:
+            doc: The document.
+            vetoes: For each group, in order, the token ranges where its mentions are dropped.
+        """
         found: list[Span] = []
         keys = doc_keys(doc)
-        for matcher, vetoes, anchors in self._matchers:
-            if anchors is not None and not anchors & keys:
+        # spaCy keys a span's extensions by its characters, so two groups matching the same words
+        # share one span, whose rule names both findings and the mode of each.
+        owners: dict[tuple[int, int], tuple[int, Span]] = {}
+        for index, (group, vetoed) in enumerate(zip(self._groups, vetoes, strict=True)):
+            if group.anchors is not None and not group.anchors & keys:
                 continue  # no pattern of this group can start anywhere in the doc
             matches = cast(
-                list[tuple[int, int, int, list[int]]], matcher(doc, with_alignments=True)
+                list[tuple[int, int, int, list[int]]], group.matcher(doc, with_alignments=True)
             )
-            if not matches:
-                continue
-            vetoed = [(s, e) for _, s, e in vetoes(doc)] if vetoes is not None else []
             for match_id, start, end, alignment in matches:
                 if any(s < end and start < e for s, e in vetoed):
                     continue
                 rule = self._rules[self.vocab.strings[match_id]]
+                owner = owners.get((start, end))
+                if owner is not None and owner[0] != index:
+                    owner[1]._.target_rule = _merged(owner[1]._.target_rule, rule)
+                    continue
                 span = Span(doc, start, end, label=rule.category)
+                owners[(start, end)] = (index, span)
                 span._.target_rule = rule
                 span._.gap_tokens = tuple(
                     start + offset
@@ -194,7 +307,13 @@ class LexiconMatcher:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[TARGET_GROUP] = keep_specific(self.spans(doc))
+        vetoes = [group.vetoed(doc) for group in self._groups]
+        doc.spans[TARGET_GROUP] = keep_specific(self.spans(doc, vetoes))
+        doc._.vetoed = tuple(
+            (group.finding, start, end)
+            for group, ranges in zip(self._groups, vetoes, strict=True)
+            for start, end in ranges
+        )
         return doc
 
 

@@ -42,7 +42,7 @@ from hipdx.nlp.lexicon import (
     load_lexicon,
     load_numbers,
 )
-from hipdx.nlp.matcher import build_target_rules, rule_metadata
+from hipdx.nlp.matcher import build_target_rules, finding_modes, rule_metadata
 from hipdx.nlp.resolve import resolve
 from hipdx.nlp.results import TextFinding, TextReading
 from hipdx.nlp.values import ValueReader, ValueReading
@@ -122,11 +122,10 @@ class TextReader:
         for span in doc.spans[TARGET_GROUP]:
             metadata = rule_metadata(span)
             cues = [Cue(m.category, _distance(span, m.modifier_span)) for m in span._.modifiers]
-            for finding in metadata.get("findings", [span.label_]):
+            modes = finding_modes(metadata) or {span.label_: "assert"}
+            for finding, mode in modes.items():
                 covered.add(finding)
-                outcome = assert_mention(
-                    finding, metadata.get("mode", "assert"), cues, self.table, self.kinds
-                )
+                outcome = assert_mention(finding, mode, cues, self.table, self.kinds)
                 if outcome is not None:
                     covered.add(outcome.finding)
                     mentions.append(
@@ -188,7 +187,9 @@ class TextReader:
             inside = any(clause.start <= t.start and t.end <= clause.end for t in targets) or any(
                 clause.start_char <= start and end <= clause.end_char for start, end in read_spans
             )
-            hit = self.embedder.pick(row, read, inside)
+            # A finding the lexicon vetoes in this clause ("hay fever") is not read here either.
+            vetoed = {f for f, s, e in doc._.vetoed if s < clause.end and clause.start < e}
+            hit = self.embedder.pick(row, read | vetoed, inside)
             if hit is None:
                 continue
             cues = [
@@ -283,8 +284,8 @@ def build_reader(
     nlp.add_pipe("hipdx_sentences")
     nlp.add_pipe("hipdx_stems")
     lexicon_matcher = nlp.add_pipe("hipdx_lexicon")
-    for group, exclude in build_target_rules(lexicon, nlp.tokenizer):
-        lexicon_matcher.add(group, exclude)
+    for group, vetoes in build_target_rules(lexicon, nlp.tokenizer):
+        lexicon_matcher.add(group, vetoes)
     context_component = nlp.add_pipe("hipdx_context")
     context_component.set_attributes(span_attributes(context))
     context_component.add(build_context_rules(context, nlp.tokenizer, kinds))

@@ -88,12 +88,15 @@ class _Result:
         written = "|".join(_unit_regex(u) for u in sorted(units, key=len, reverse=True))
         self.unit = re.compile(rf"\s*(?P<unit>{written})(?![A-Za-z])", re.I) if units else None
         self.labels = [(_phrases([label]), cut) for label, cut in test.labelled.items()]
+        self.not_near = _phrases(test.not_near) if test.not_near else None
         self.connectors = {w.lower() for w in spec.connectors}
         self.below = re.compile(rf"\s*(?:{alternation(spec.below_words)})\s*$", re.I)
         self.above = re.compile(rf"\s*(?:{alternation(spec.above_words)})\s*$", re.I)
 
     def read(self, text: str) -> Iterator[ValueReading]:
         for m in self.name.finditer(text):
+            if self._another_measurement(text, m.start()):
+                continue
             values = list(self._values(text, m.end()))
             if not values:
                 continue
@@ -106,6 +109,16 @@ class _Result:
                 yield ValueReading(self.test.finding, Answer.YES, span)
             elif all(v is Answer.NO for v in verdicts):
                 yield ValueReading(self.test.finding, Answer.NO, span)
+
+    def _another_measurement(self, text: str, at: int) -> bool:
+        """Whether the sentence holding `at` names another measurement (`not_near`: "peak heart
+        rate 180 on the treadmill test")."""
+        if self.not_near is None:
+            return False
+        return any(
+            start <= at <= end and self.not_near.search(text, start, end) is not None
+            for start, end in _sentences(text)
+        )
 
     def _values(self, text: str, pos: int) -> Iterator[tuple[int, int, float, bool]]:
         """(start, end, value in the test's unit, written without a unit) of each value."""
@@ -161,6 +174,7 @@ class _Result:
             (at_least is not None and value >= at_least)
             or (test.yes_above is not None and value > test.yes_above)
             or (test.yes_below is not None and value < test.yes_below)
+            or (test.yes_at_most is not None and value <= test.yes_at_most)
         ):
             return Answer.YES
         if test.normal is not None and test.normal.holds(value):

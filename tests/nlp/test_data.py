@@ -86,6 +86,15 @@ def test_table_names_real_findings() -> None:
     assert set(settings.excluded_findings) | set(settings.negative_wording) <= set(findings)
 
 
+def test_value_cutoffs_cite_known_sources() -> None:
+    kb = load_knowledge_base()
+    values = load_numbers().values
+    assert values is not None
+    for test in values.results:
+        assert test.finding in kb.findings
+        assert set(test.sources) <= set(kb.sources), test.finding
+
+
 def test_numbers_thresholds_are_ordered() -> None:
     numbers = load_numbers()
     assert numbers.under_6_weeks_days == 42

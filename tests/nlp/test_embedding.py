@@ -9,7 +9,7 @@ import pytest
 from numpy.typing import NDArray
 
 from hipdx.knowledge import load_knowledge_base
-from hipdx.nlp import TextReader
+from hipdx.nlp import TextReader, build_reader
 from hipdx.nlp.embedding import EmbeddingMatcher, clause_spans, finding_texts
 from hipdx.nlp.lexicon import load_embedding_settings, load_lexicon
 
@@ -93,3 +93,18 @@ def test_negated_clause_gives_no(full_reader: TextReader) -> None:
     reading = full_reader.read("I have never been one for riding bikes.")
     found = reading.get("cycling")
     assert found is None or found.value.value == "no"
+
+
+def _fever_encoder(sentences: Sequence[str]) -> NDArray[np.float32]:
+    """Texts naming fever or spring point one way, everything else another."""
+    rows = np.zeros((len(sentences), 2), dtype=np.float32)
+    for i, sentence in enumerate(sentences):
+        words = sentence.lower()
+        rows[i, 0 if "fever" in words or "spring" in words else 1] = 1.0
+    return rows
+
+
+def test_a_lexicon_exclusion_also_stops_the_embedding_matcher() -> None:
+    reader = build_reader(encoder=_fever_encoder)
+    assert reader.read("Every spring it comes back.").get("fever") is not None
+    assert reader.read("I get hay fever every spring.").get("fever") is None
