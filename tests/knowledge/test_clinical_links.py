@@ -21,6 +21,12 @@ def p(kb: KnowledgeBase, condition: str, finding: str) -> float:
 # (finding, favoured condition, disfavoured condition, why)
 FAVOURS = [
     (
+        "onset_fall",
+        "sacroiliac_joint_dysfunction",
+        "axial_spondyloarthritis",
+        "Chou 2004: 6/54 injection-proven SIJ pain began with a fall onto the buttock; axial SpA is insidious",
+    ),
+    (
         "stiffness_brief",
         "hip_osteoarthritis",
         "axial_spondyloarthritis",
@@ -157,3 +163,10 @@ def test_a_neuro_deficit_without_acute_hamstring_injury_is_not_an_emergency(
 ) -> None:
     result = assessor.assess(Evidence({"neuro_deficit_exam": Answer.YES}))
     assert "sciatic_deficit_after_hamstring_injury" not in result.triage.red_flags
+
+
+def test_forced_hip_flexion_with_straight_knee_is_urgent(assessor: Assessor) -> None:
+    """The typical proximal hamstring avulsion mechanism asks for an urgent MRI (early repair)."""
+    result = assessor.assess(Evidence({"onset_forced_flexion": Answer.YES}))
+    assert "avulsion_forced_flexion_mechanism" in result.triage.red_flags
+    assert result.triage.level is TriageLevel.URGENT
