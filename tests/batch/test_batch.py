@@ -110,10 +110,16 @@ def test_batch_probabilities_match_the_one_case_engine(assessor: Assessor) -> No
     got = scored[[f"p_{c}" for c in assessor.model.condition_ids]].to_numpy()
     assert got.shape == expected.shape
     assert np.abs(got - expected).max() < 1e-12
-    ranked = np.argsort(-expected, axis=1, kind="stable")
-    names = np.array(assessor.model.condition_ids)
-    for k in range(1, 6):
-        assert (scored[f"condition_{k}"].astype(str).to_numpy() == names[ranked[:, k - 1]]).all()
+    # Conditions tied to float noise may rank either way round; the k-th named condition must
+    # carry the k-th highest probability, and no condition may be named twice.
+    position = {c: i for i, c in enumerate(assessor.model.condition_ids)}
+    highest = -np.sort(-expected, axis=1)
+    named = np.column_stack(
+        [scored[f"condition_{k}"].astype(str).map(position).to_numpy() for k in range(1, 6)]
+    )
+    for k in range(5):
+        assert np.abs(expected[np.arange(rows), named[:, k]] - highest[:, k]).max() < 1e-12
+    assert all(len(set(row)) == 5 for row in named.tolist())
 
 
 def test_arrow_dictionaries_with_nulls_offsets_and_wide_indices(assessor: Assessor) -> None:
