@@ -24,7 +24,8 @@ FAVOURS = [
         "onset_fall",
         "sacroiliac_joint_dysfunction",
         "axial_spondyloarthritis",
-        "Chou 2004: 6/54 injection-proven SIJ pain began with a fall onto the buttock; axial SpA is insidious",
+        "Chou 2004: 6/54 injection-proven SIJ pain began with a fall onto the buttock;"
+        " axial SpA is insidious",
     ),
     (
         "stiffness_brief",
