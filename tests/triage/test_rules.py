@@ -124,7 +124,6 @@ def test_self_care_needs_no_flags_and_a_self_limiting_leader(assessor: Assessor)
     assert result.triage.level is TriageLevel.SELF_CARE
 
 
-
 def test_findings_that_need_a_clinician_block_self_care(assessor: Assessor) -> None:
     """Source 004: a pop, big bruise, weakness, tingling or no improvement -> be seen."""
     cramp = Evidence(
