@@ -311,30 +311,21 @@ def checklist_question(
             )
             names = "; ".join(kb.red_flags[f].name for f in flags)
             reason = f"Red-flag screen (one tick list; unticked = absent): {names}."
-        return Question(
-            kind=QuestionKind.CHECKLIST,
-            number=number,
-            purpose=purpose,
-            text=text,
-            reason=reason,
-            red_flags=flags,
-            sections=built,
-            hint=hint,
-        )
-    checklist = kb.checklists[sections[0][0]]
-    columns = [model.finding_index[i.finding] for s in built for i in s.items]
-    gains = expected_information_gain(belief[None, :], model.p_yes[:, columns])[0]
-    lead = columns[int(np.argmax(gains))]
-    separates = _separates(model, belief, lead)
-    first, second = (kb.conditions[c].name for c in separates)
-    if patient:
-        text, reason = checklist.patient, f"This helps tell apart {first} and {second}."
+        separates: tuple[ConditionId, ...] = ()
     else:
-        text = checklist.clinician
-        reason = (
-            f"Most informative next question: a checklist, one question; separates {first} "
-            f"(most likely positive) from {second} (least likely)."
-        )
+        checklist = kb.checklists[sections[0][0]]
+        columns = [model.finding_index[i.finding] for s in built for i in s.items]
+        gains = expected_information_gain(belief[None, :], model.p_yes[:, columns])[0]
+        separates = _separates(model, belief, columns[int(np.argmax(gains))])
+        first, second = (kb.conditions[c].name for c in separates)
+        if patient:
+            text, reason = checklist.patient, f"This helps tell apart {first} and {second}."
+        else:
+            text = checklist.clinician
+            reason = (
+                f"Most informative next question: a checklist, one question; separates {first} "
+                f"(most likely positive) from {second} (least likely)."
+            )
     return Question(
         kind=QuestionKind.CHECKLIST,
         number=number,
