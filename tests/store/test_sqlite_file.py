@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from hipdx.store import SqlStore
 from hipdx.store.db import make_engine, migrate
-from hipdx.store.sqlite_file import WalCheckpointer, WriterLock
+from hipdx.store.sqlite_file import OneProcess, WalCheckpointer, WriterLock
 from tests.store.test_store import new_assessment
 
 # What another worker process sees of the writer lock: can it take the lock file right now?
@@ -76,7 +76,7 @@ def test_a_checkpoint_completes_under_steady_writes_and_the_log_starts_over(
 
     writer = threading.Thread(target=keep_writing)
     writer.start()
-    checkpointer = WalCheckpointer(engine, lock, interval=3600.0)
+    checkpointer = WalCheckpointer(engine, lock, interval=3600.0, log_limit=0)
     try:
         frames, copied = checkpointer.checkpoint()
     finally:
@@ -89,6 +89,35 @@ def test_a_checkpoint_completes_under_steady_writes_and_the_log_starts_over(
     checkpointer.stop()
     lock.close()
     engine.dispose()
+
+
+def test_a_log_under_its_limit_is_checkpointed_without_stopping_the_writers(
+    tmp_path: Path,
+) -> None:
+    database = str(tmp_path / "hipdx.db")
+    engine = make_engine(f"sqlite:///{database}")
+    migrate(engine)
+    lock = WriterLock(database)
+    checkpointer = WalCheckpointer(engine, lock, interval=3600.0)
+    done: list[tuple[int, int]] = []
+    with lock:  # a writer holds the lock throughout: a checkpoint needing it would wait
+        worker = threading.Thread(target=lambda: done.append(checkpointer.checkpoint()))
+        worker.start()
+        worker.join(timeout=30.0)
+        assert done, "the checkpoint waited for the writer lock"
+    checkpointer.stop()
+    lock.close()
+    engine.dispose()
+
+
+def test_one_process_checkpoints_a_shared_file(tmp_path: Path) -> None:
+    database = str(tmp_path / "hipdx.db")
+    first, second = OneProcess(database), OneProcess(database)  # two opens act as two processes
+    assert first.take() and not second.take()
+    assert first.take()  # kept once taken
+    first.close()  # its process ended: the other takes over
+    assert second.take()
+    second.close()
 
 
 def test_the_background_thread_checkpoints_and_stops_with_the_store(tmp_path: Path) -> None:
