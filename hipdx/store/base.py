@@ -15,6 +15,7 @@ from hipdx.errors import NotFoundError as NotFoundError
 from hipdx.errors import StoreError as StoreError
 from hipdx.store.models import (
     AssessmentPage,
+    AssessmentSummary,
     AuditEntry,
     JsonObject,
     NewAssessment,
@@ -26,7 +27,7 @@ from hipdx.store.models import (
 class Store(Protocol):
     """Persistence of assessments, interview sessions and the audit log."""
 
-    def create_assessment(self, *, new: NewAssessment, actor: str) -> StoredAssessment:
+    def create_assessment(self, *, new: NewAssessment, actor: str) -> AssessmentSummary:
         """Keep an assessment and audit `assessment.create`."""
         ...
 

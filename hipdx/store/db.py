@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import StaticPool
 
+from hipdx.store.models import JsonText
 from hipdx.store.sqlite_file import WriterLock, in_memory, is_sqlite_file
 
 MIGRATIONS = "hipdx.store:migrations"
@@ -29,8 +30,9 @@ def normalise_url(url: str) -> URL:
 
 
 def _to_json(value: Any) -> str:
-    """JSON columns are written by pydantic's serializer (several times faster than json)."""
-    return to_json(value).decode()
+    """JSON columns are written by pydantic's serializer (several times faster than json);
+    JSON text as it is."""
+    return value if isinstance(value, JsonText) else to_json(value).decode()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

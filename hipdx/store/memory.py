@@ -52,7 +52,7 @@ class MemoryStore:
 
     def _add_assessment(
         self, at: datetime, actor: str, new: NewAssessment, detail: JsonObject
-    ) -> StoredAssessment:
+    ) -> AssessmentSummary:
         """Keep `new` and audit `assessment.create` (`detail` after the origin)."""
         assessment_id = new_id()
         stored = StoredAssessment.from_new(
@@ -68,9 +68,11 @@ class MemoryStore:
             assessment_id,
             {"origin": new.origin, **detail},
         )
-        return stored
+        return AssessmentSummary.of_new(
+            new, assessment_id=assessment_id, created_at=at, actor=actor
+        )
 
-    def create_assessment(self, *, new: NewAssessment, actor: str) -> StoredAssessment:
+    def create_assessment(self, *, new: NewAssessment, actor: str) -> AssessmentSummary:
         with self._lock:
             return self._add_assessment(self._clock(), actor, new, {"kb_version": new.kb_version})
 

@@ -9,9 +9,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
+from pydantic_core import core_schema, from_json
 
 JsonObject = dict[str, Any]
+
+
+class JsonText(str):
+    """A JSON object serialised already (say, by pydantic from a model). JSON columns write the
+    text as it is: turning a ~60 kB result into Python objects only for the database to
+    serialise them again cost a millisecond a request, a quarter of the API's CPU."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.is_instance_schema(cls)
 
 
 class StoreModel(BaseModel):
@@ -24,7 +37,9 @@ class NewAssessment(StoreModel):
     origin: str = Field(description="Where it came from: `api`, `clinician` or `interview`.")
     input: JsonObject = Field(description="Answers, age, sex, text and setting as given.")
     kb_version: str
-    result: JsonObject = Field(description="The full result, rendered on re-open as it is.")
+    result: JsonObject | JsonText = Field(
+        description="The full result, rendered on re-open as it is."
+    )
     headline: str = Field(description="Leading condition, shown in lists.")
     triage_level: str
     search_text: str = Field(description="Text the list search looks in (besides id and actor).")
@@ -41,6 +56,21 @@ class AssessmentSummary(StoreModel):
     headline: str
     triage_level: str
 
+    @classmethod
+    def of_new(
+        cls, new: NewAssessment, *, assessment_id: str, created_at: datetime, actor: str
+    ) -> AssessmentSummary:
+        """The list line of `new`, once the store has given it an id, a time and an actor."""
+        return AssessmentSummary(
+            id=assessment_id,
+            created_at=created_at,
+            actor=actor,
+            origin=new.origin,
+            kb_version=new.kb_version,
+            headline=new.headline,
+            triage_level=new.triage_level,
+        )
+
 
 class StoredAssessment(AssessmentSummary):
     """A kept assessment in full."""
@@ -53,16 +83,13 @@ class StoredAssessment(AssessmentSummary):
         cls, new: NewAssessment, *, assessment_id: str, created_at: datetime, actor: str
     ) -> StoredAssessment:
         """The kept form of `new`, once the store has given it an id, a time and an actor."""
+        line = AssessmentSummary.of_new(
+            new, assessment_id=assessment_id, created_at=created_at, actor=actor
+        )
         return cls(
-            id=assessment_id,
-            created_at=created_at,
-            actor=actor,
-            origin=new.origin,
-            kb_version=new.kb_version,
-            headline=new.headline,
-            triage_level=new.triage_level,
+            **dict(line),
             input=new.input,
-            result=new.result,
+            result=new.result if isinstance(new.result, dict) else from_json(new.result),
         )
 
 

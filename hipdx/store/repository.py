@@ -119,7 +119,7 @@ def add_assessment(
     actor: str,
     new: NewAssessment,
     detail: JsonObject,
-) -> StoredAssessment:
+) -> AssessmentSummary:
     """Insert an assessment row and its `assessment.create` audit line (`detail` after the
     origin)."""
     session.execute(
@@ -146,7 +146,7 @@ def add_assessment(
         target_id=assessment_id,
         detail={"origin": new.origin, **detail},
     )
-    return StoredAssessment.from_new(
+    return AssessmentSummary.of_new(
         new, assessment_id=assessment_id, created_at=_utc(at), actor=actor
     )
 

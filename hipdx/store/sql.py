@@ -16,6 +16,7 @@ from hipdx.store import repository
 from hipdx.store.db import make_engine, migrate
 from hipdx.store.models import (
     AssessmentPage,
+    AssessmentSummary,
     AuditEntry,
     JsonObject,
     NewAssessment,
@@ -69,7 +70,7 @@ class SqlStore:
         except OperationalError as exc:  # unreachable, locked past the busy timeout, ...
             raise StoreError("the database is not available") from exc
 
-    def create_assessment(self, *, new: NewAssessment, actor: str) -> StoredAssessment:
+    def create_assessment(self, *, new: NewAssessment, actor: str) -> AssessmentSummary:
         now, assessment_id = self._clock(), new_id()
         with self._transaction(write=True) as session:
             return repository.add_assessment(

@@ -6,7 +6,7 @@ from hipdx.assessment import Assessment, Assessor
 from hipdx.config import Settings
 from hipdx.intake import build_evidence
 from hipdx.store.base import Store
-from hipdx.store.models import AssessmentSummary, NewAssessment, StoredAssessment
+from hipdx.store.models import AssessmentSummary, JsonText, NewAssessment, StoredAssessment
 from hipdx.web.errors import FieldErrors
 from hipdx.web.report import Report, TextRead, build_report
 from hipdx.web.schemas import (
@@ -64,7 +64,7 @@ def new_record(origin: str, body: AssessmentBase, report: Report) -> NewAssessme
         origin=origin,
         input=body.model_dump(mode="json"),
         kb_version=assessment.kb_version,
-        result=report.model_dump(mode="json"),
+        result=JsonText(report.model_dump_json()),
         headline=leaders[0].name if leaders else "",
         triage_level=assessment.triage.level.value,
         search_text=" ".join([*(r.name for r in leaders), *(assessment.triage.red_flags)])
@@ -80,7 +80,7 @@ def assess_and_keep(
     body: AssessmentBase,
     actor: str,
     origin: str,
-) -> StoredAssessment:
+) -> AssessmentSummary:
     """Assess `body` and keep it; the audit log records who did it."""
     report = assess_input(assessor, settings, body)
     return store.create_assessment(new=new_record(origin, body, report), actor=actor)
@@ -103,16 +103,15 @@ def summary_public(summary: AssessmentSummary) -> AssessmentSummaryPublic:
     )
 
 
-def to_public(stored: StoredAssessment, report: Report | None = None) -> AssessmentPublic:
-    """A kept assessment as the API shows it: rebuilt from the kept JSON, never recomputed.
-
-    Args:
-        stored: the kept record.
-        report: the report just computed for it (saves parsing the kept JSON again).
-    """
+def to_public(kept: AssessmentSummary, given: AssessmentBase, report: Report) -> AssessmentPublic:
+    """An assessment as the API shows it: its list line, the input as given and the report."""
     return AssessmentPublic(
-        **stored.model_dump(include=SUMMARY_FIELDS),
-        links=links(stored.id),
-        input=AssessmentBase.model_validate(stored.input),
-        report=report if report is not None else Report.model_validate(stored.result),
+        **kept.model_dump(include=SUMMARY_FIELDS), links=links(kept.id), input=given, report=report
+    )
+
+
+def stored_public(stored: StoredAssessment) -> AssessmentPublic:
+    """A kept assessment as the API shows it: rebuilt from the kept JSON, never recomputed."""
+    return to_public(
+        stored, AssessmentBase.model_validate(stored.input), Report.model_validate(stored.result)
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from hipdx.store import ConflictError, NewAssessment, NotFoundError, Store
+from hipdx.store.models import JsonText
 
 
 def new_assessment(**changes: Any) -> NewAssessment:
@@ -31,11 +33,21 @@ def test_assessment_round_trip_is_exact(store: Store) -> None:
     new = new_assessment()
     kept = store.create_assessment(new=new, actor="alice")
     again = store.get_assessment(assessment_id=kept.id)
-    assert again == kept
+    assert again is not None
+    assert again.model_dump(include=set(type(kept).model_fields)) == kept.model_dump()
     assert again.input == new.input and again.result == new.result
     assert again.created_at.tzinfo is not None
     assert abs((again.created_at - datetime.now(UTC)).total_seconds()) < 60
     assert store.get_assessment(assessment_id="missing") is None
+
+
+def test_a_result_given_as_json_text_is_kept_as_that_object(store: Store) -> None:
+    result = {"ranking": [{"condition": "x", "probability": 0.25}], "note": "naïve ✓"}
+    kept = store.create_assessment(
+        new=new_assessment(result=JsonText(json.dumps(result, ensure_ascii=False))), actor="a"
+    )
+    again = store.get_assessment(assessment_id=kept.id)
+    assert again is not None and again.result == result
 
 
 def test_list_is_newest_first_and_searchable(store: Store) -> None:

@@ -8,7 +8,13 @@ from fastapi import APIRouter, HTTPException, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from hipdx.store.models import AuditEntry
-from hipdx.web.assessing import assess_input, new_record, summary_public, to_public
+from hipdx.web.assessing import (
+    assess_input,
+    new_record,
+    stored_public,
+    summary_public,
+    to_public,
+)
 from hipdx.web.deps import ActorDep, ContextDep, SettingsDep, StoreDep
 from hipdx.web.schemas import AssessmentCreate, AssessmentList, AssessmentPublic
 
@@ -29,15 +35,15 @@ async def create_assessment(body: AssessmentCreate, context: ContextDep) -> Resp
     else:  # ~1 ms of CPU under the GIL: a worker thread would add hand-offs, no parallelism
         report = assess_input(context.assessor, context.settings, body)
     # The database may make it wait (another writer, a PostgreSQL round trip): off the loop.
-    stored = await run_in_threadpool(
+    kept = await run_in_threadpool(
         context.store.create_assessment, new=new_record("api", body, report), actor=context.actor
     )
     # Serialised here, once: the model was just built, so re-validating it is wasted work.
     return Response(
-        to_public(stored, report).model_dump_json(),
+        to_public(kept, body, report).model_dump_json(),
         status_code=201,
         media_type="application/json",
-        headers={"Location": f"/api/v1/assessments/{stored.id}"},
+        headers={"Location": f"/api/v1/assessments/{kept.id}"},
     )
 
 
@@ -74,7 +80,7 @@ def get_assessment(assessment_id: str, store: StoreDep, actor: ActorDep) -> Asse
         target_id=assessment_id,
         detail={"format": "api"},
     )
-    return to_public(stored)
+    return stored_public(stored)
 
 
 @router.get("/audit")

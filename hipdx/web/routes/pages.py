@@ -15,7 +15,7 @@ from hipdx import __version__
 from hipdx.errors import InputError
 from hipdx.store.models import StoredAssessment
 from hipdx.types import FindingKind
-from hipdx.web.assessing import assess_and_keep, summary_public, to_public
+from hipdx.web.assessing import assess_and_keep, stored_public, summary_public
 from hipdx.web.deps import ActorDep, AssessorDep, SettingsDep, StoreDep, TemplatesDep
 from hipdx.web.errors import FieldErrors
 from hipdx.web.pdf import render_pdf
@@ -214,7 +214,7 @@ def assessment_json(
 ) -> Response:
     """The report's twin; `?download=1` offers it as a file (the JSON export)."""
     action = "assessment.export_json" if download else "assessment.view"
-    public = to_public(_load(store, assessment_id, actor, action))
+    public = stored_public(_load(store, assessment_id, actor, action))
     headers = (
         {"Content-Disposition": f'attachment; filename="hipdx-{assessment_id}.json"'}
         if download
@@ -226,7 +226,7 @@ def assessment_json(
 @router.get("/assessments/{assessment_id}.pdf")
 def assessment_pdf(assessment_id: str, store: StoreDep, actor: ActorDep) -> Response:
     """The report as a PDF file."""
-    public = to_public(_load(store, assessment_id, actor, "assessment.export_pdf"))
+    public = stored_public(_load(store, assessment_id, actor, "assessment.export_pdf"))
     return Response(
         render_pdf(public),
         media_type="application/pdf",
@@ -243,5 +243,5 @@ def assessment_page(
     templates: TemplatesDep,
 ) -> Response:
     """The report, rendered from the kept result."""
-    public: AssessmentPublic = to_public(_load(store, assessment_id, actor, "assessment.view"))
+    public: AssessmentPublic = stored_public(_load(store, assessment_id, actor, "assessment.view"))
     return templates.TemplateResponse(request, "report.html", {"page": public})
