@@ -136,6 +136,8 @@ def _on_modifies(
     spec: ContextRuleSpec, kinds: Mapping[FindingId, FindingKind], list_items: frozenset[str]
 ) -> Callable[[Span, Span, Span], bool]:
     def on_modifies(target: Span, cue: Span, _between: Span) -> bool:
+        if target.start <= cue.start and cue.end <= target.end:
+            return False  # a cue kept for a list its mention heads ("No injury, fever")
         if spec.results_only and not is_result_mention(target, kinds):
             return False
         if spec.results_only and _coordinated(target, cue):
@@ -186,6 +188,7 @@ def build_context_rules(
                     metadata={
                         "results_only": rule.results_only,
                         "ignores_terminators": rule.ignores_terminators,
+                        "heads_lists": rule.heads_lists,
                     },
                 )
             )

@@ -1,15 +1,19 @@
 """The ConText pipeline component: medspaCy's ConText algorithm over hipdx's lexicon mentions.
 
 It uses medspaCy's ConTextRule, ConTextModifier and ConTextGraph unchanged; only the driver
-differs from `medspacy.context.ConText`, in three respects:
+differs from `medspacy.context.ConText`:
 
 - a cue that lies inside a lexicon mention ("no" in "no improvement", "palpable" in "no palpable
   defect") is dropped BEFORE scopes are computed. medspaCy drops such cues only after scoping,
   so they still cut short the scope of a real cue of the same category ("no palpable defect"
-  would lose its "no");
+  would lose its "no"). A cue that opens a mention heading a list is kept for the rest of the
+  list ("No injury, fever, ... or faecal incontinence"; "not relieved by rest or
+  anti-inflammatories"); it never modifies the mention it lies in;
 - a cue whose rule says `ignores_terminators` keeps its scope past "but" ("I've lost 8 kg, but
   that's on purpose"), and a results-only cue ("palpable") does not cut short the scope of a
   cue that applies to every mention ("no palpable mass": the "no" reaches the mass);
+- a mention that opens with a cue of its own ("no trauma") takes no other cue of that category
+  ("No history of diabetes, no trauma" is no double negative);
 - a text that opens by introducing someone else ("My son is 8 and ...") is about that person:
   the word naming them is no family or other-person cue anywhere in it (context.yaml `proxy`).
 """
@@ -84,16 +88,24 @@ class ContextComponent:
         graph = self._context.ConTextGraph(targets=targets, modifiers=[])
         matches = self._prune(self._matcher(doc))
         subject = self._proxy_words(doc, matches)
+        # Mentions that open with a negation of their own ("no trauma"): that category is said.
+        opened: set[tuple[int, int, str]] = set()
         for match_id, start, end in matches:
-            if any(s < end and start < e for s, e in taken):
-                continue
             rule = self._rules[self.vocab.strings[match_id]]
+            if (rule.metadata or {}).get("heads_lists"):
+                opened |= {(s, e, rule.category) for s, e in taken if s == start and end <= e}
+            if any(s < end and start < e for s, e in taken) and not _heads_list(
+                doc, rule, (start, end), taken
+            ):
+                continue
             if rule.category in self._proxy_categories and _word(doc[start:end]) in subject:
                 continue
             graph.modifiers.append(self._context.ConTextModifier(rule, start, end, doc))
         _update_scopes(graph.modifiers)
         graph.apply_modifiers()
         for target, modifier in graph.edges:
+            if (target.start, target.end, modifier.category) in opened:
+                continue  # "No history of diabetes, no trauma": the list's "no" is not doubled
             target._.modifiers += (modifier,)
             for attribute, value in self.attributes.get(modifier.category, {}).items():
                 setattr(target._, attribute, value)
@@ -112,6 +124,22 @@ class ContextComponent:
             if inside and rule.category in self._proxy_categories:
                 words.add(_word(doc[start:end]))
         return words
+
+
+OR_LINKS = frozenset({"or", "nor"})
+"""Words after a mention that carry any cue opening it on to the next item ("not relieved by rest
+or anti-inflammatories"); a comma does so only for cues that head lists (context.yaml)."""
+
+
+def _heads_list(doc: Doc, rule: Any, cue: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether a cue opens a mention that is followed by more list items ("No injury, fever"):
+    the cue is kept for them (the rule's `on_modifies` keeps it off the mention it lies in)."""
+    if rule.direction.upper() not in ("FORWARD", "BIDIRECTIONAL"):
+        return False
+    links = OR_LINKS | ({","} if (rule.metadata or {}).get("heads_lists") else set())
+    return any(
+        start == cue[0] and end < len(doc) and doc[end].lower_ in links for start, end in taken
+    )
 
 
 def _update_scopes(modifiers: list[Any]) -> None:

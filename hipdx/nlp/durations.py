@@ -1,13 +1,14 @@
 """Read how long the symptoms have lasted, and turn it into the duration and onset findings.
 
 Durations: "3/52", "3 weeks", "for six months", "x 2 yrs", "6-month history", "since childhood",
-"since age 25", "2 weeks ago" (only beside an onset word such as "started" or "pop"; "years ago"
-only beside a word such as "started": "tore my hamstring two years ago" is past history), "since
-March" (a duration only with a reference date). A "for <n> weeks" duration counts only in a clause
-that names a symptom ("missed periods for 6 months" does not). Several durations: the longest
-wins ("pain for 2 years, worse for 3 weeks" is chronic). A duration in a clause that names a past
-event and no symptom ("PMH L4/5 decompression 10 yrs ago") dates that event and is dropped.
-Thresholds, vague durations ("for months") and the word lists are in numbers.yaml.
+"since age 25", "2 weeks ago" or "3 days prior" (only beside an onset word such as "started" or
+"pop"; "years ago" only beside a word such as "started": "tore my hamstring two years ago" is past
+history), "since March" (a duration only with a reference date). A "for <n> weeks" duration
+counts only in a clause that names a symptom ("missed periods for 6 months" does not). Several
+durations: the longest wins ("pain for 2 years, worse for 3 weeks" is chronic). A duration in a
+clause that names a past event and no symptom ("PMH L4/5 decompression 10 yrs ago") dates that
+event and is dropped. Thresholds, vague durations ("for months", "for the past year") and the
+word lists are in numbers.yaml.
 
 onset_before_40 is yes for a patient under 40, for pain since childhood or since an age under 40,
 and for an older patient whose stated duration puts the onset before 40; no when the duration
@@ -220,7 +221,7 @@ class DurationReader:
             return self._symptom.search(_around(text, m.start(), m.end(), ".;,\n!?")) is not None
         if re.match(_HISTORY_AFTER, after):
             return True
-        if re.match(r"\s*ago\b", after):
+        if re.match(r"\s*(?:ago|prior|earlier|previously)\b", after):
             long_ago = re.match(r"(?:year|yr|decade)", m.group("unit"), re.IGNORECASE)
             return self._in_sentence(
                 text, m.start(), m.end(), self._start if long_ago else self._onset

@@ -129,6 +129,7 @@ class EmbeddingMatcher:
         ]
         self.findings: list[FindingId] = [f.id for f in eligible]
         self.red_flags = {f.id for f in eligible if f.screen or f.id in triggers}
+        self.sites = {f.id for f in eligible if f.zone is not None}
         texts: list[str] = []
         owners: list[int] = []
         for index, finding in enumerate(eligible):
@@ -181,6 +182,11 @@ class EmbeddingMatcher:
         """Whether a clause is clinical shorthand (left to the lexicon)."""
         words = {w.lower() for w in self.settings.clinical_words}
         return any(token.lower_ in words for token in clause)
+
+    def names_pain(self, clause: Span) -> bool:
+        """Whether a clause holds a pain word (needed to read a pain site from it)."""
+        words = {w.lower() for w in self.settings.pain_words}
+        return not words or any(token.lower_ in words for token in clause)
 
 
 def clause_spans(doc: Doc, breaks: Sequence[str], min_words: int) -> list[Span]:

@@ -35,9 +35,10 @@ Category = Annotated[str, Field(pattern=r"^[A-Z][A-Z_]*$")]
 Effect = Literal["yes", "no", "skip", "pass"]
 """What a ConText category does to a mention: yes, no, drop it (skip), or leave it to later rows."""
 SexName = Literal["female", "male"]
-MentionMode = Literal["assert", "absent", "result", "historical", "family"]
+MentionMode = Literal["assert", "absent", "result", "historical", "family", "label"]
 """How a lexicon phrase counts: on its own, as a statement that the finding is absent
-("afebrile"), only with a test result, only as past history, only about a relative."""
+("afebrile"), only with a test result, only as past history, only about a relative, or as the
+name of a condition that is also a complaint ("sciatica")."""
 
 
 class NlpRecord(BaseModel):
@@ -57,6 +58,8 @@ class LexiconEntry(NlpRecord):
     "bladder/bowel"): they count only next to a result word ("+ve" yes, "-ve"/"NAD" no).
     `historical` phrases count only when ConText marks them as past ("hamstring tear two years
     ago"), `family` only when they are about a relative ("mother has ankylosing spondylitis").
+    `labels` name a condition that is also a complaint ("right sciatica"): they count like
+    phrases, except as a diagnosis someone gave ("referred as sciatica").
     `examples` are extra wordings for the embedding matcher only.
     """
 
@@ -66,6 +69,7 @@ class LexiconEntry(NlpRecord):
     tests: list[Phrase] = []
     historical: list[Phrase] = []
     family: list[Phrase] = []
+    labels: list[Phrase] = []
     examples: list[Phrase] = []
     exclude: list[Phrase] = []
     """A mention of the finding that overlaps one of these is dropped ("sit" in "sit bone"), and
@@ -83,7 +87,8 @@ class LexiconEntry(NlpRecord):
 
     @model_validator(mode="after")
     def _has_phrases(self) -> LexiconEntry:
-        if not (self.phrases or self.absent or self.tests or self.historical or self.family):
+        lists = (self.phrases, self.absent, self.tests, self.historical, self.family, self.labels)
+        if not any(lists):
             raise ValueError(f"{self.finding}: an entry needs at least one list of phrases")
         return self
 
@@ -95,6 +100,7 @@ class LexiconEntry(NlpRecord):
             "result": self.tests,
             "historical": self.historical,
             "family": self.family,
+            "label": self.labels,
         }
 
 
@@ -156,6 +162,10 @@ class ContextRuleSpec(NlpRecord):
     ignores_terminators: bool = False
     """Its scope is not cut by "but", "now" and the other terminators ("I've lost 8 kg, but
     that's on purpose"); only sensible with `findings` and a short `max_scope`."""
+    heads_lists: bool = False
+    """A cue that opens a lexicon mention still reaches the items of a comma list after it ("No
+    injury, fever, ..."); any cue opening a mention reaches an item after "or" ("not relieved by
+    rest or anti-inflammatories")."""
 
 
 class ProxySpec(NlpRecord):
@@ -380,6 +390,12 @@ class EmbeddingFile(NlpRecord):
     min_words: Annotated[int, Field(ge=1)]
     use_question: bool = True
     use_clinician: bool = True
+    skip_scopes: list[Category] = []
+    """ConText categories whose scope holds examination findings: a clause inside one is left to
+    the lexicon ("On examination, he has tenderness in the lumbar region" is no back pain)."""
+    pain_words: list[Phrase] = []
+    """A pain site (a finding with a `zone`) is read by similarity only from a clause holding one
+    of these words ("tingling ... along the lateral lower leg" names no pain below the knee)."""
 
 
 # --- loading -------------------------------------------------------------------------------------

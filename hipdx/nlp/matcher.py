@@ -11,6 +11,10 @@ but keeps partial overlaps of different findings ("felt a pop" and "pop while sp
 stand) and mentions that reach into the `*` gap of a longer phrase ("buttock" inside "pain in
 buttock when sitting", "worse w/ sitting" inside "worse w/ sitting & hill running").
 
+A short parenthetical gloss inside a phrase does not hide it: the phrases are matched again on
+the text without glosses of one to three words ("saddle (perineal) anaesthesia", "lateral
+(greater trochanter) hip pain"), and a mention found only that way spans the gloss.
+
 A group's mentions are vetoed where one of its `exclude` phrases matches ("fever" in "hay
 fever") and in a sentence that names other sites and none of its own ("tingling ... extending to
 the anus" is no leg numbness). The vetoed ranges go to `doc._.vetoed`, so that the embedding
@@ -138,6 +142,45 @@ def keep_specific(spans: Iterable[Span]) -> list[Span]:
         if not redundant:
             kept.append(span)
     return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+GLOSS_WORDS = 3
+"""Longest parenthetical gloss, in tokens, that a phrase may run across."""
+
+
+def gloss_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens of short parenthetical glosses inside a sentence, brackets included
+    ("saddle (perineal) anaesthesia"); a bracket that opens or closes a sentence is no gloss."""
+    inside: set[int] = set()
+    for opening in (t.i for t in doc if t.text == "("):
+        closing = next(
+            (t.i for t in doc[opening + 1 : opening + GLOSS_WORDS + 2] if t.text == ")"), None
+        )
+        if closing is None or closing == opening + 1 or opening == 0:
+            continue
+        words = doc[opening : closing + 2]
+        if closing + 1 >= len(doc) or any(t.is_sent_start for t in words[1:]):
+            continue
+        inside.update(range(opening, closing + 1))
+    return inside
+
+
+def without_glosses(doc: Doc, vocab: Vocab) -> tuple[Doc, list[int]] | None:
+    """The doc with its short glosses left out, and the original index of each kept token (None
+    when the doc has no gloss). Tokens keep their stems and sentence starts."""
+    glosses = gloss_tokens(doc)
+    if not glosses:
+        return None
+    kept = [t.i for t in doc if t.i not in glosses]
+    short = Doc(
+        vocab,
+        words=[doc[i].text for i in kept],
+        spaces=[bool(doc[i].whitespace_) for i in kept],
+        sent_starts=[bool(doc[i].is_sent_start) for i in kept],
+    )
+    for token, index in zip(short, kept, strict=True):
+        token.norm_ = doc[index].norm_
+    return short, kept
 
 
 def anchor_keys(pattern: TokenPattern) -> set[tuple[str, str]] | None:
@@ -306,9 +349,28 @@ class LexiconMatcher:
                 found.append(span)
         return found
 
+    def gloss_spans(self, doc: Doc) -> list[Span]:
+        """Mentions that run across a short parenthetical gloss, found on the doc without its
+        glosses and mapped back onto `doc` (the gloss inside the mention)."""
+        shortened = without_glosses(doc, self.vocab)
+        if shortened is None:
+            return []
+        short, kept = shortened
+        found: list[Span] = []
+        for span in self.spans(short, [group.vetoed(short) for group in self._groups]):
+            start, end = kept[span.start], kept[span.end - 1] + 1
+            if end - start == span.end - span.start:
+                continue  # no gloss inside: the mention is found on `doc` itself
+            mapped = Span(doc, start, end, label=span.label_)
+            mapped._.target_rule = span._.target_rule
+            mapped._.gap_tokens = tuple(kept[i] for i in span._.gap_tokens)
+            found.append(mapped)
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         vetoes = [group.vetoed(doc) for group in self._groups]
-        doc.spans[TARGET_GROUP] = keep_specific(self.spans(doc, vetoes))
+        found = self.spans(doc, vetoes) + self.gloss_spans(doc)
+        doc.spans[TARGET_GROUP] = keep_specific(found)
         doc._.vetoed = tuple(
             (group.finding, start, end)
             for group, ranges in zip(self._groups, vetoes, strict=True)

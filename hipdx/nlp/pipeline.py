@@ -180,6 +180,10 @@ class TextReader:
         graph = doc._.context_graph
         modifiers = list(graph.modifiers) if graph is not None else []
         targets = list(doc.spans[TARGET_GROUP])
+        exam_scopes = [m.scope_span for m in modifiers if m.category in self.embedding.skip_scopes]
+        clauses = [
+            c for c in clauses if not any(s <= c.start and c.end <= e for s, e in exam_scopes)
+        ]
         mentions: list[TextFinding] = []
         for clause, row in zip(
             clauses, self.embedder.scores([c.text for c in clauses]), strict=True
@@ -187,9 +191,12 @@ class TextReader:
             inside = any(clause.start <= t.start and t.end <= clause.end for t in targets) or any(
                 clause.start_char <= start and end <= clause.end_char for start, end in read_spans
             )
-            # A finding the lexicon vetoes in this clause ("hay fever") is not read here either.
-            vetoed = {f for f, s, e in doc._.vetoed if s < clause.end and clause.start < e}
-            hit = self.embedder.pick(row, read | vetoed, inside)
+            # A finding the lexicon vetoes in this clause ("hay fever") is not read here either,
+            # nor a pain site from a clause that names no pain.
+            blocked = read | {f for f, s, e in doc._.vetoed if s < clause.end and clause.start < e}
+            if not self.embedder.names_pain(clause):
+                blocked |= self.embedder.sites
+            hit = self.embedder.pick(row, blocked, inside)
             if hit is None:
                 continue
             cues = [

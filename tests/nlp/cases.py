@@ -15,6 +15,8 @@ SENTENCES = Path(__file__).resolve().parent / "sentences.yaml"
 DIAGNOSTIC = Path(__file__).resolve().parent / "sentences_diagnostic.yaml"
 """Cases for the diagnostic (non-red-flag) findings: sites, patterns, onset, sport, exam, imaging"""
 HELDOUT = Path(__file__).resolve().parent / "heldout.yaml"
+PUBLISHED = Path(__file__).resolve().parent / "published_sentences.yaml"
+"""Sentences from published case reports, split by article into a `dev` and a `check` half"""
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class Case:
     today: date | None = None
     needs_embeddings: bool = False
     tags: tuple[str, ...] = ()
+    half: str | None = None
+    """published_sentences.yaml only: "dev" (for tuning) or "check" (measured, never tuned on)"""
 
     @property
     def id(self) -> str:
@@ -60,6 +64,7 @@ def load_cases(path: Path = SENTENCES) -> list[Case]:
             today=item.get("today"),
             needs_embeddings=item.get("needs") == "embeddings",
             tags=tuple(item.get("tags") or ()),
+            half=item.get("half"),
         )
         for item in raw
     ]

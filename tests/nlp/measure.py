@@ -1,4 +1,4 @@
-"""Report the text reader's precision and recall on tests/nlp/sentences.yaml, and its speed.
+"""Report the text reader's precision and recall on the tests/nlp sentence files, and its speed.
 
 Run from the repository root: .venv/bin/python -m tests.nlp.measure [--threshold 0.6 ...]
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from hipdx.nlp import TextReader, build_reader
 from hipdx.nlp.lexicon import load_embedding_settings
-from tests.nlp.cases import DIAGNOSTIC, HELDOUT, Case, load_cases
+from tests.nlp.cases import DIAGNOSTIC, HELDOUT, PUBLISHED, Case, load_cases
 
 NOTE = (
     "34M, 3/52 L buttock pain radiating to calf, SLR +ve 40deg, no saddle anaesthesia, "
@@ -75,11 +75,14 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, nargs="*", default=[])
     args = parser.parse_args()
     cases = load_cases()
+    published = load_cases(PUBLISHED)
     subsets = {
         "sentences.yaml": cases,
         "  embedding cases": [c for c in cases if c.needs_embeddings],
         "sentences_diagnostic": load_cases(DIAGNOSTIC),
         "heldout.yaml": load_cases(HELDOUT),
+        "published (dev)": [c for c in published if c.half == "dev"],
+        "published (check)": [c for c in published if c.half == "check"],
     }
     for use_embeddings in (False, True):
         start = time.perf_counter()

@@ -67,6 +67,14 @@ TABLE_CASES: list[tuple[str, MentionMode, list[tuple[str, int]], tuple[str, Answ
     ("slr_positive", "result", [("POSSIBLE_EXISTENCE", 1), ("POSITIVE_RESULT", 0)], None),
     # hypothetical and uncertain outrank negation
     ("saddle_anaesthesia", "assert", [("HYPOTHETICAL", 4), ("NEGATED_EXISTENCE", 1)], None),
+    # a phrase saying the finding is absent stays no in past history ("PMH: non-smoker")
+    ("vascular_risk_factors", "absent", [("HISTORICAL", 2)], ("vascular_risk_factors", NO)),
+    ("pelvic_trauma", "absent", [("HISTORICAL", 1)], ("pelvic_trauma", NO)),
+    # a condition's name is a complaint, but not as a diagnosis someone gave
+    ("pain_posterior_thigh", "label", [], ("pain_posterior_thigh", YES)),
+    ("pain_posterior_thigh", "label", [("REPORTED_DIAGNOSIS", 2)], None),
+    ("pain_posterior_thigh", "assert", [("REPORTED_DIAGNOSIS", 2)], ("pain_posterior_thigh", YES)),
+    ("pain_posterior_thigh", "label", [("HISTORICAL", 2)], None),
 ]
 
 

@@ -108,3 +108,34 @@ def test_a_lexicon_exclusion_also_stops_the_embedding_matcher() -> None:
     reader = build_reader(encoder=_fever_encoder)
     assert reader.read("Every spring it comes back.").get("fever") is not None
     assert reader.read("I get hay fever every spring.").get("fever") is None
+
+
+BELOW_KNEE = FINDINGS["pain_below_knee"].label
+
+
+def _site_encoder(sentences: Sequence[str]) -> NDArray[np.float32]:
+    """Clauses with the made-up word "glorp", and the label of pain_below_knee, point one way."""
+    rows = np.zeros((len(sentences), 2), dtype=np.float32)
+    for i, sentence in enumerate(sentences):
+        rows[i, 0 if "glorp" in sentence or sentence == BELOW_KNEE else 1] = 1.0
+    return rows
+
+
+@pytest.fixture(scope="module")
+def site_reader() -> TextReader:
+    return build_reader(encoder=_site_encoder)
+
+
+def test_a_pain_site_needs_a_pain_word(site_reader: TextReader) -> None:
+    assert site_reader.read("It aches glorp right in there.").get("pain_below_knee")
+    assert (
+        site_reader.read("The tingling sits glorp right in there.").get("pain_below_knee") is None
+    )
+
+
+def test_examination_findings_are_left_to_the_lexicon(site_reader: TextReader) -> None:
+    assert site_reader.read("Since Monday, it aches glorp right in there.").get("pain_below_knee")
+    assert (
+        site_reader.read("On examination, it aches glorp right in there.").get("pain_below_knee")
+        is None
+    )

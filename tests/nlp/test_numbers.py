@@ -72,6 +72,8 @@ DURATIONS = [
     ("pain since childhood", (365, None)),
     ("pain started 5 days ago", (5, 5)),
     ("pain started yesterday after a run", (1, 2)),
+    ("buttock pain for the past year", (330, 400)),
+    ("the pain began after a fall (3 days prior)", (3, 3)),
 ]
 
 
@@ -91,6 +93,8 @@ NOT_DURATIONS = [
     "BP 120/80",
     "tore his hamstring two years ago",
     "physio twice a week",
+    "knee surgery 3 years prior",
+    "he was seen 2 weeks earlier by his GP",
 ]
 
 
