@@ -193,5 +193,6 @@ def encode_batch(model: DiagnosticModel, batch: pa.RecordBatch) -> EncodedChunk:
     known = ~np.isnan(age)
     mins = np.array([b.min for b in model.age_bands], dtype=np.float64)
     band[known] = np.searchsorted(mins, age[known], side="right") - 1
+    answers[model.implied_by_ages(age)] = 0  # as the one-case encoder: the age counts once
     sex = _sexes(batch.column(SEX)) if SEX in names else np.full(rows, -1, dtype=np.int64)
     return EncodedChunk(EncodedEvidence(answers, band, sex), age)

@@ -63,7 +63,7 @@ class EncodedEvidence:
 
 
 def encode(model: DiagnosticModel, cases: Sequence[Evidence]) -> EncodedEvidence:
-    """Encode cases for `model`.
+    """Encode cases for `model`; findings a case's known age implies are encoded as unknown.
 
     Raises:
         InputError: an answer names a finding the model does not know.
@@ -79,6 +79,8 @@ def encode(model: DiagnosticModel, cases: Sequence[Evidence]) -> EncodedEvidence
             answers[row, column] = ANSWER_CODES[Answer(value)]
         if case.age is not None:
             age_band[row] = model.age_band_index(case.age)
+            # A finding the age already implies would count the age a second time.
+            answers[row, model.implied_by_age(case.age)] = 0
         if case.sex is not None:
             sex[row] = SEXES.index(Sex(case.sex))
     return EncodedEvidence(answers, age_band, sex)

@@ -63,7 +63,12 @@ def explain(
     weights = _others(model.prior[model.setting_index(setting)], row)
     condition = kb.conditions[condition_id]
     # One vector step for every answered finding: explain() runs for the leaders of every request.
-    known = [(f, v) for f, v in evidence.answers.items() if v is not Answer.UNKNOWN]
+    implied = model.implied_by_age(evidence.age)
+    known = [
+        (f, v)
+        for f, v in evidence.answers.items()
+        if v is not Answer.UNKNOWN and not implied[model.finding_index[f]]
+    ]
     columns = np.array([model.finding_index[f] for f, _ in known], dtype=np.intp)
     answered_no = np.array([v is Answer.NO for _, v in known], dtype=bool)
     p_yes_condition = model.p_yes[row, columns]

@@ -9,6 +9,7 @@ arrays in log space, so one case and a batch of cases are scored by the same mat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -19,9 +20,10 @@ from hipdx.types import ConditionId, FindingId, SettingId, Sex
 
 FloatArray = NDArray[np.float64]
 SEXES: tuple[Sex, ...] = (Sex.FEMALE, Sex.MALE)
+ArrayT = TypeVar("ArrayT", FloatArray, NDArray[np.int64])
 
 
-def _frozen(array: FloatArray) -> FloatArray:
+def _frozen(array: ArrayT) -> ArrayT:
     array.flags.writeable = False
     return array
 
@@ -44,6 +46,9 @@ class DiagnosticModel:
     """(conditions, age bands) P(age band | condition)."""
     p_sex: FloatArray
     """(conditions, 2) P(sex | condition), columns in SEXES order."""
+    implied_below: NDArray[np.int64]
+    """(findings,) age below which the finding is certainly present and so uninformative; 0 for
+    findings no age implies."""
     condition_index: dict[ConditionId, int] = field(repr=False)
     finding_index: dict[FindingId, int] = field(repr=False)
     log_prior: FloatArray = field(init=False, repr=False)
@@ -87,6 +92,18 @@ class DiagnosticModel:
                 return index
         raise InputError(f"age {age} is outside 0-120")
 
+    def implied_by_age(self, age: int | None) -> NDArray[np.bool_]:
+        """(findings,) mask of the findings a known `age` already implies (none when unknown)."""
+        if age is None:
+            return np.zeros(len(self.finding_ids), dtype=bool)
+        implied: NDArray[np.bool_] = age < self.implied_below
+        return implied
+
+    def implied_by_ages(self, ages: FloatArray) -> NDArray[np.bool_]:
+        """(cases, findings) mask of `implied_by_age` for many cases; a NaN age implies none."""
+        implied: NDArray[np.bool_] = ages[:, np.newaxis] < self.implied_below[np.newaxis, :]
+        return implied
+
 
 def build_model(kb: KnowledgeBase) -> DiagnosticModel:
     """Build the conditional probability tables from a validated knowledge base."""
@@ -113,6 +130,9 @@ def build_model(kb: KnowledgeBase) -> DiagnosticModel:
         dtype=np.float64,
     )
     p_age /= p_age.sum(axis=1, keepdims=True)
+    implied_below = np.array(
+        [kb.findings[f].implied_by_age_below or 0 for f in finding_ids], dtype=np.int64
+    )
     female = np.array([kb.conditions[c].demographics.female for c in condition_ids])
     p_sex = np.stack([female, 1.0 - female], axis=1)
 
@@ -127,6 +147,7 @@ def build_model(kb: KnowledgeBase) -> DiagnosticModel:
         p_yes=_frozen(p_yes),
         p_age=_frozen(p_age),
         p_sex=_frozen(p_sex),
+        implied_below=_frozen(implied_below),
         condition_index={c: i for i, c in enumerate(condition_ids)},
         finding_index=findings_index,
     )

@@ -150,6 +150,14 @@ class Decision:
     screen: ScreenState
 
 
+def askable(model: DiagnosticModel, bank: QuestionBank, state: BatchState) -> BoolArray:
+    """(N, K) bank findings still worth a question: unanswered, and not implied by the known
+    age (an onset before 40 at 30 would tell nothing)."""
+    known_age = np.where(state.age >= 0, state.age, np.nan).astype(np.float64)
+    implied: BoolArray = model.implied_by_ages(known_age)[:, bank.columns]
+    return ~state.asked & ~implied
+
+
 def _pick(scores: FloatArray, allowed: BoolArray) -> IntArray:
     masked = np.where(allowed, scores, -np.inf)
     choice: IntArray = masked.argmax(axis=1)
@@ -177,7 +185,7 @@ def decide(
     table = model.p_yes[:, bank.columns]
     yes = state.answers[:, bank.columns] == 1
     screen = screen_state(flags, bank, yes, state.asked, state.age, state.expanded)
-    available = ~state.asked
+    available = askable(model, bank, state)
     lists = _open_checklists(policy, bank, state)
     list_gain = None
     best_gain = np.full(len(belief), np.inf)

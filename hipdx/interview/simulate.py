@@ -183,11 +183,13 @@ def _answer_lists(
     asked: BoolArray,
     scores: FloatArray,
     columns: IntArray,
+    implied: BoolArray,
 ) -> IntArray:
     """Patients `rows` submit a tick list of the bank positions `listed` (R, K), each list
     answered "not sure" where `unsure` (R,), with the present findings `missed` (R, K) left
     unticked: ticked findings are yes, unticked ones no unless "not sure" (in place: answers,
-    asked, scores).
+    asked, scores). Findings the age implies, `implied` (R, K), are recorded but, as in the
+    engine, not counted.
 
     Returns:
         (R,) findings shown on the list (unanswered members), the reading it asked for.
@@ -199,8 +201,9 @@ def _answer_lists(
     asked[rows] |= fill
     block = np.ix_(rows, columns)
     answers[block] = np.where(fill, np.where(ticked, 1, -1), answers[block])
-    scores[rows] += ticked.astype(np.float64) @ model.log_yes[columns]
-    scores[rows] += (fill & ~ticked).astype(np.float64) @ model.log_no[columns]
+    counted = ~implied
+    scores[rows] += (ticked & counted).astype(np.float64) @ model.log_yes[columns]
+    scores[rows] += (fill & ~ticked & counted).astype(np.float64) @ model.log_no[columns]
     count: IntArray = shown.sum(axis=1)
     return count
 
@@ -230,6 +233,7 @@ def run_policy(
 
     answers = np.zeros(truth.shape, dtype=np.int8)
     asked = np.zeros((n, len(bank)), dtype=np.bool_)
+    implied = model.implied_by_ages(cohort.age.astype(np.float64))[:, bank.columns]
     zone_positions = np.array(
         [bank.position[f] for group in bank.zones.values() for f in group], dtype=np.int64
     )
@@ -307,6 +311,7 @@ def run_policy(
                 asked,
                 scores,
                 bank.columns,
+                implied[lists],
             )
             expanded[lists] |= groups[ticking] & unsure[:, None]
 

@@ -103,6 +103,10 @@ class Finding(Record):
     basis: EvidenceBasis
     sources: Sources
     note: str | None = None
+    implied_by_age_below: Annotated[int, Field(ge=1, le=121)] | None = None
+    """The finding is certainly present in anyone younger than this (an onset before 40 in a
+    30-year-old): then P(finding | condition, age) = 1 for every condition, so given a known age
+    below the bound it carries no evidence; the age-band demographics already count the age."""
 
     @model_validator(mode="after")
     def _patient_question_present(self) -> Finding:

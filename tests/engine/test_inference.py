@@ -36,6 +36,9 @@ def reference_posterior(assessor: Assessor, evidence: Evidence, setting: str) ->
         links = {link.finding: link.p for link in condition.evidence}
         weight = condition.priors[setting].value / total_prior
         for finding, value in evidence.answers.items():
+            bound = kb.findings[finding].implied_by_age_below
+            if bound is not None and evidence.age is not None and evidence.age < bound:
+                continue  # P(finding | condition, age) = 1 for every condition
             p = links.get(finding, kb.findings[finding].background)
             weight *= {Answer.YES: p, Answer.NO: 1 - p, Answer.UNKNOWN: 1.0}[value]
         if evidence.age is not None:

@@ -60,11 +60,12 @@ def test_the_screen_is_every_screen_finding_the_mode_can_ask(assessor: Assessor)
         (Mode.PATIENT, {"night_pain": True}, 40, "fired", set()),
         # Progressive deficit: ask about both legs (cauda equina).
         (Mode.PATIENT, {"progressive_neuro_deficit": True}, 40, "follow_up", {"pain_bilateral"}),
-        # Settling questions that need no examination: a fall from 70, sit-bone pain in teens
+        # Settling questions that need no examination: a fall from 70, sit-bone pain or a sudden
+        # onset in sport in teens (apophyseal avulsion)
         # (feeling unwell and a lump are in the cancer and infection screen group).
         (Mode.PATIENT, {}, 40, "settle", set()),
         (Mode.PATIENT, {}, 75, "settle", {"onset_fall"}),
-        (Mode.PATIENT, {}, 16, "settle", {"pain_sit_bone"}),
+        (Mode.PATIENT, {}, 16, "settle", {"pain_sit_bone", "onset_sudden_during_sport"}),
         (Mode.PATIENT, {"onset_fall": True}, 75, "fired", {"fracture_fall_older_adult"}),
         # Clinician mode: a tender sacrum asks for the fracture risk factors.
         (Mode.CLINICIAN, {"sacral_tenderness": True}, 40, "follow_up", {"osteoporosis"}),

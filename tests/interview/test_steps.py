@@ -28,6 +28,7 @@ from hipdx.interview import (
     start,
 )
 from hipdx.interview.cohort import sample_cohort
+from hipdx.interview.policy import BatchState, askable
 from hipdx.interview.screen import red_flag_table
 from hipdx.interview.simulate import run_policy
 from hipdx.types import Answer, FindingKind, Zone
@@ -196,3 +197,22 @@ def test_the_session_api_and_the_simulator_ask_the_same_questions(
         top = stop.assessment.ranking[0].condition
         truth = assessor.model.condition_ids[cohort.condition[row]]
         assert (top == truth) == bool(result.correct_top1[row])
+
+
+def test_a_finding_the_known_age_implies_is_not_askable(assessor: Assessor) -> None:
+    model = assessor.model
+    bank = question_bank(assessor.kb, model, Mode.PATIENT)
+    implied = [f for f in bank.finding_ids if assessor.kb.findings[f].implied_by_age_below]
+    assert implied
+    bound = assessor.kb.findings[implied[0]].implied_by_age_below
+    assert bound is not None
+    ages = np.array([bound - 10, bound + 5, -1])  # below the bound, above it, unknown
+    state = BatchState(
+        answers=np.zeros((3, len(model.finding_ids)), dtype=np.int8),
+        asked=np.zeros((3, len(bank)), dtype=np.bool_),
+        questions_asked=np.zeros(3, dtype=np.int64),
+        age=ages,
+        keys=np.zeros(3, dtype=np.uint64),
+    )
+    column = askable(model, bank, state)[:, bank.position[implied[0]]]
+    assert column.tolist() == [False, True, True]

@@ -171,3 +171,13 @@ def test_screen_group_without_members_or_with_unknown_keys(data_copy: Path) -> N
     _edit(data_copy / "screen_groups.yaml", lambda raw: raw["screen_groups"][0].update(x=1))
     with pytest.raises(KnowledgeBaseError, match=r"screen_groups\.yaml: .*x"):
         load_knowledge_base_from(data_copy)
+
+
+@pytest.mark.parametrize("bound", [0, 200, "forty"])
+def test_bad_age_bound_is_rejected(data_copy: Path, bound: object) -> None:
+    _edit(
+        data_copy / "findings.yaml",
+        lambda raw: raw["findings"][3].update(implied_by_age_below=bound),
+    )
+    with pytest.raises(KnowledgeBaseError, match=r"findings.yaml.*implied_by_age_below"):
+        load_knowledge_base_from(data_copy)
