@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import sqlalchemy as sa
+from sqlalchemy import Engine
 
 from hipdx.store import SqlStore
 from hipdx.store.db import make_engine, migrate
@@ -51,15 +52,20 @@ def test_commits_leave_checkpoints_to_the_store(tmp_path: Path) -> None:
     store.close()
 
 
-def test_a_checkpoint_completes_under_steady_writes_and_the_log_starts_over(
-    tmp_path: Path,
-) -> None:
+def _migrated_file(tmp_path: Path) -> tuple[Engine, WriterLock]:
+    """A migrated SQLite file and its writer lock."""
     database = str(tmp_path / "hipdx.db")
     engine = make_engine(f"sqlite:///{database}")
     migrate(engine)
+    return engine, WriterLock(database)
+
+
+def test_a_checkpoint_completes_under_steady_writes_and_the_log_starts_over(
+    tmp_path: Path,
+) -> None:
+    engine, lock = _migrated_file(tmp_path)
     with engine.begin() as connection:
         connection.execute(sa.text("CREATE TABLE filler (blob TEXT)"))
-    lock = WriterLock(database)
 
     def insert() -> None:
         with lock, engine.begin() as connection:
@@ -94,10 +100,7 @@ def test_a_checkpoint_completes_under_steady_writes_and_the_log_starts_over(
 def test_a_log_under_its_limit_is_checkpointed_without_stopping_the_writers(
     tmp_path: Path,
 ) -> None:
-    database = str(tmp_path / "hipdx.db")
-    engine = make_engine(f"sqlite:///{database}")
-    migrate(engine)
-    lock = WriterLock(database)
+    engine, lock = _migrated_file(tmp_path)
     checkpointer = WalCheckpointer(engine, lock, interval=3600.0)
     done: list[tuple[int, int]] = []
     with lock:  # a writer holds the lock throughout: a checkpoint needing it would wait
