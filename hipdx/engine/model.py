@@ -92,16 +92,16 @@ class DiagnosticModel:
                 return index
         raise InputError(f"age {age} is outside 0-120")
 
-    def implied_by_age(self, age: int | None) -> NDArray[np.bool_]:
-        """(findings,) mask of the findings a known `age` already implies (none when unknown)."""
-        if age is None:
-            return np.zeros(len(self.finding_ids), dtype=bool)
-        implied: NDArray[np.bool_] = age < self.implied_below
+    def implied_by_ages(self, ages: FloatArray) -> NDArray[np.bool_]:
+        """(cases, findings) mask of the findings each case's known age already implies; a NaN
+        (unknown) age implies none."""
+        implied: NDArray[np.bool_] = ages[:, np.newaxis] < self.implied_below[np.newaxis, :]
         return implied
 
-    def implied_by_ages(self, ages: FloatArray) -> NDArray[np.bool_]:
-        """(cases, findings) mask of `implied_by_age` for many cases; a NaN age implies none."""
-        implied: NDArray[np.bool_] = ages[:, np.newaxis] < self.implied_below[np.newaxis, :]
+    def implied_by_age(self, age: int | None) -> NDArray[np.bool_]:
+        """(findings,) `implied_by_ages` for one case."""
+        ages = np.array([np.nan if age is None else age], dtype=np.float64)
+        implied: NDArray[np.bool_] = self.implied_by_ages(ages)[0]
         return implied
 
 
