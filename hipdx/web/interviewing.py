@@ -30,7 +30,7 @@ from hipdx.interview.session import list_members
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.store.base import ConflictError, NotFoundError, Store
 from hipdx.store.models import NewAssessment, StoredInterview
-from hipdx.web.assessing import new_record
+from hipdx.web.assessing import new_record, report_json
 from hipdx.web.errors import FieldErrors
 from hipdx.web.rendering import ZONE_LABELS
 from hipdx.web.report import TextRead, build_report
@@ -214,7 +214,7 @@ def answer_interview(
             setting=session.setting,
         )
         report = build_report(assessor.kb, step.assessment, state.read_from_text)
-        finished = new_record("interview", given, report)
+        finished = new_record("interview", given, report, report_json(report))
         action = "interview.finish"
         detail["stop"] = step.reason.value
     return store.update_interview(

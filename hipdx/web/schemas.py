@@ -61,10 +61,15 @@ class AssessmentSummaryPublic(ApiModel):
     links: AssessmentLinks
 
 
-class AssessmentPublic(AssessmentSummaryPublic):
-    """A kept assessment: the input as given and the report as computed then."""
+class AssessmentEnvelope(AssessmentSummaryPublic):
+    """A kept assessment without its report: what the API writes around the report's JSON."""
 
     input: AssessmentBase
+
+
+class AssessmentPublic(AssessmentEnvelope):
+    """A kept assessment: the input as given and the report as computed then."""
+
     report: Report
 
 

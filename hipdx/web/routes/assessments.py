@@ -11,9 +11,10 @@ from hipdx.store.models import AuditEntry
 from hipdx.web.assessing import (
     assess_input,
     new_record,
+    public_json,
+    report_json,
     stored_public,
     summary_public,
-    to_public,
 )
 from hipdx.web.deps import ActorDep, ContextDep, SettingsDep, StoreDep
 from hipdx.web.schemas import AssessmentCreate, AssessmentList, AssessmentPublic
@@ -34,13 +35,14 @@ async def create_assessment(body: AssessmentCreate, context: ContextDep) -> Resp
         report = await run_in_threadpool(assess_input, context.assessor, context.settings, body)
     else:  # ~1 ms of CPU under the GIL: a worker thread would add hand-offs, no parallelism
         report = assess_input(context.assessor, context.settings, body)
+    result = report_json(report)
+    record = new_record("api", body, report, result)
     # The database may make it wait (another writer, a PostgreSQL round trip): off the loop.
-    kept = await run_in_threadpool(
-        context.store.create_assessment, new=new_record("api", body, report), actor=context.actor
-    )
-    # Serialised here, once: the model was just built, so re-validating it is wasted work.
+    kept = await run_in_threadpool(context.store.create_assessment, new=record, actor=context.actor)
+    # Written here, from the report's JSON as kept: the model was just built, so re-validating
+    # it, or serialising it again, is wasted work.
     return Response(
-        to_public(kept, body, report).model_dump_json(),
+        public_json(kept, body, result),
         status_code=201,
         media_type="application/json",
         headers={"Location": f"/api/v1/assessments/{kept.id}"},
