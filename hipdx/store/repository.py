@@ -1,6 +1,8 @@
 """All SQL of hipdx: keyword-only functions that take a session and return store models.
 
-They neither commit nor roll back; the caller (`SqlStore`) owns the transaction, so a change and
+The two Core-only writers (`add_assessment`, `add_audit`) also take a bare connection: a session
+costs more CPU than the insert on the hot path of POST /api/v1/assessments. They neither commit
+nor roll back; the caller (`SqlStore`) owns the transaction, so a change and
 its audit line land together or not at all.
 """
 
@@ -22,6 +24,9 @@ from hipdx.store.models import (
     StoredInterview,
 )
 from hipdx.store.tables import AssessmentRow, AuditRow, InterviewRow, metadata
+
+Executor = Session | sa.Connection
+"""What a Core statement runs on: a session, or a bare connection inside a transaction."""
 
 # Core INSERTs of the tables with the values as parameters: compiled once and cached, with no ORM
 # bookkeeping and no per-call cache key over the values (a result is ~40 kB of JSON). Hot path of
@@ -67,7 +72,7 @@ def _interview(row: InterviewRow) -> StoredInterview:
 
 
 def add_audit(
-    session: Session,
+    session: Executor,
     *,
     at: datetime,
     actor: str,
@@ -112,7 +117,7 @@ def list_audit(
 
 
 def add_assessment(
-    session: Session,
+    session: Executor,
     *,
     assessment_id: str,
     at: datetime,
