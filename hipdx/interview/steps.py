@@ -21,7 +21,7 @@ from hipdx.assessment import Assessment, Assessor
 from hipdx.engine.evidence import encode
 from hipdx.engine.inference import posterior
 from hipdx.interview.bank import BoolArray, question_bank
-from hipdx.interview.policy import PURPOSES, BatchState, Policy, Purpose, decide
+from hipdx.interview.policy import PURPOSES, BatchState, Policy, Purpose, askable, decide
 from hipdx.interview.questions import (
     Question,
     checklist_question,
@@ -87,8 +87,10 @@ def next_step(
             assessment=assessor.assess(session.evidence, session.setting),
         )
 
+    still_open = askable(model, bank, state)[0]  # a tick list leaves out what the age answers
+
     def unanswered(members: BoolArray) -> tuple[str, ...]:
-        return tuple(bank.finding_ids[k] for k in np.flatnonzero(members & ~asked[0]))
+        return tuple(bank.finding_ids[k] for k in np.flatnonzero(members & still_open))
 
     number = session.questions_asked + 1
     if decision.group[0] >= 0:

@@ -216,3 +216,22 @@ def test_a_finding_the_known_age_implies_is_not_askable(assessor: Assessor) -> N
     )
     column = askable(model, bank, state)[:, bank.position[implied[0]]]
     assert column.tolist() == [False, True, True]
+
+
+def test_a_tick_list_leaves_out_what_the_known_age_answers(assessor: Assessor) -> None:
+    kb = assessor.kb
+    implied = {f for f, record in kb.findings.items() if record.implied_by_age_below}
+    bound = min(kb.findings[f].implied_by_age_below or 0 for f in implied)
+    cohort = sample_cohort(assessor.model, 60, np.random.default_rng(5))
+    cohort.age[:] = bound - 10
+    shown_lists_with_implied_members = 0
+    for row in range(len(cohort)):
+        _, questions, _ = walk(assessor, Mode.CLINICIAN, cohort, row)
+        for step in questions:
+            for section in step.sections:
+                members = (
+                    set(kb.checklists[section.id].members) if section.id in kb.checklists else set()
+                )
+                shown_lists_with_implied_members += bool(members & implied)
+                assert not {item.finding for item in section.items} & implied
+    assert shown_lists_with_implied_members  # the case the rule is for did come up
