@@ -9,9 +9,14 @@ FABER negative"), so "buttock pain, neuro NAD" does not negate the pain, unless 
 test of its own ("reflexes, positive slump test"). The last item of a list closed by "or" may be
 a longer phrase ("denies numbness, tingling, or pain radiating below the knee").
 
+A negated list ends at an item that opens with a word giving it its own value (`list_breakers`:
+"no saddle paraesthesia, tender SIJ"), and a cue inside brackets stays there ("bowel incontinence
+(he has long-standing diarrhoea)").
+
 A result word joined by "and" to a named finding does not describe it ("normal posture and
 tenderness over the ischial tuberosity"; "intact sensation and absent ankle jerk"), though it
-still describes a test name ("normal gait and reflexes").
+still describes a test name ("normal gait and reflexes"), and one past "vs" describes the other
+side ("knee flexion 4/5 right vs 5/5 left").
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ LIST_END = frozenset({",", "/", "&", "and", "or", "nor", ".", ";", ")", "?", "!"
 """Tokens after which a forward cue's list may go on."""
 FINAL_ITEM = frozenset({"or", "nor"})
 """Words that open the last item of a list (which may then be a longer phrase)."""
+COMPARATORS = frozenset({"vs", "vs.", "versus", "v", "cf", "cf.", "compared"})
+"""Words between two sides' results: a result word past one does not describe the other ("knee
+flexion strength 4/5 right vs 5/5 left")."""
 COORDINATORS = frozenset({"and", "&", "with", "plus", "but"})
 """Words joining two findings: a result word on one side does not describe the other."""
 RESULT_KINDS = frozenset({FindingKind.EXAM, FindingKind.INVESTIGATION})
@@ -75,6 +83,7 @@ def clause_allows(
     forward_lists: bool = True,
     backward_lists: bool = False,
     list_items: frozenset[str] = frozenset(),
+    list_breakers: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a cue at token range `cue` may modify the mention at `target` (see module doc).
 
@@ -89,14 +98,22 @@ def clause_allows(
             ("fever, night sweats and weight loss were absent").
         list_items: Words that may stand as items of a list without being mentions
             ("no fracture, tumour or infection").
+        list_breakers: Words that, opening an item after a comma, give that item its own value
+            and end a forward cue's list ("no saddle paraesthesia, tender SIJ").
     """
     forward = cue[1] <= target[0]
     start, end = (cue[1], target[0]) if forward else (target[1], cue[0])
     between = range(start, end)
+    if _leaves_brackets(doc, between, forward):
+        return False
     if not any(doc[i].text == "," for i in between):
         return True
     if forward and not forward_lists:
         return False
+    if forward and any(
+        doc[i].text == "," and doc[i + 1].lower_ in list_breakers for i in range(start, target[1])
+    ):
+        return False  # "no saddle paraesthesia, tender SIJ": an item with its own value ends it
     if not forward and any(start == cue[1] for start, _ in test_spans):
         return False  # "reflexes, positive slump test": the word is the next test's result
     # The last item of a list closed by "or" may be a longer phrase: "denies numbness, tingling,
@@ -122,6 +139,21 @@ def clause_allows(
     return target in test_spans and all(span in test_spans for span in inner)
 
 
+def _leaves_brackets(doc: Doc, between: range, forward: bool) -> bool:
+    """Whether a cue sits in brackets that the mention is outside of: a bracketed aside's cue
+    stays in it ("bowel incontinence (he has long-standing diarrhoea)")."""
+    closer, opener = (")", "(") if forward else ("(", ")")
+    depth = 0
+    for i in between if forward else reversed(between):
+        if doc[i].text == opener:
+            depth += 1
+        elif doc[i].text == closer:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 def _coordinated(target: Span, cue: Span) -> bool:
     """Whether a result word is joined by "and" to a named finding rather than written on it:
     "normal posture and tenderness over the ischial tuberosity", "intact sensation and absent
@@ -132,15 +164,24 @@ def _coordinated(target: Span, cue: Span) -> bool:
     return any(target.doc[i].lower_ in COORDINATORS for i in range(start, end))
 
 
+def _compared(target: Span, cue: Span) -> bool:
+    """Whether a comparison word stands between a result word and a mention (see COMPARATORS)."""
+    start, end = (cue.end, target.start) if cue.end <= target.start else (target.end, cue.start)
+    return any(target.doc[i].lower_ in COMPARATORS for i in range(start, end))
+
+
 def _on_modifies(
-    spec: ContextRuleSpec, kinds: Mapping[FindingId, FindingKind], list_items: frozenset[str]
+    spec: ContextRuleSpec,
+    kinds: Mapping[FindingId, FindingKind],
+    list_items: frozenset[str],
+    list_breakers: frozenset[str],
 ) -> Callable[[Span, Span, Span], bool]:
     def on_modifies(target: Span, cue: Span, _between: Span) -> bool:
         if target.start <= cue.start and cue.end <= target.end:
             return False  # a cue kept for a list its mention heads ("No injury, fever")
         if spec.results_only and not is_result_mention(target, kinds):
             return False
-        if spec.results_only and _coordinated(target, cue):
+        if spec.results_only and (_coordinated(target, cue) or _compared(target, cue)):
             return False
         if spec.tests_only and mention_mode(target) != "result":
             return False
@@ -161,6 +202,7 @@ def _on_modifies(
             spec.forward_lists,
             spec.backward_lists,
             list_items,
+            list_breakers,
         )
 
     return on_modifies
@@ -174,8 +216,9 @@ def build_context_rules(
 
     rules = []
     list_items = frozenset(w.lower() for w in spec.list_items)
+    list_breakers = frozenset(w.lower() for w in spec.list_breakers)
     for rule in spec.rules:
-        check = _on_modifies(rule, kinds, list_items)
+        check = _on_modifies(rule, kinds, list_items, list_breakers)
         for pattern in compile_phrase(rule.phrase, tokenize, attr="LOWER"):
             rules.append(
                 ConTextRule(

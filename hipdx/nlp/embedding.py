@@ -183,6 +183,15 @@ class EmbeddingMatcher:
         words = {w.lower() for w in self.settings.clinical_words}
         return any(token.lower_ in words for token in clause)
 
+    def lacks_words(self, clause: Span) -> set[FindingId]:
+        """The findings of `needs_words` whose words the clause does not hold."""
+        words = {t.lower_ for t in clause}
+        return {
+            finding
+            for finding, needed in self.settings.needs_words.items()
+            if not words & {w.lower() for w in needed}
+        }
+
     def names_pain(self, clause: Span) -> bool:
         """Whether a clause holds a pain word (needed to read a pain site from it)."""
         words = {w.lower() for w in self.settings.pain_words}

@@ -168,6 +168,18 @@ class ContextRuleSpec(NlpRecord):
     rest or anti-inflammatories")."""
 
 
+class SidesSpec(NlpRecord):
+    """Deficits said of each side in turn ("weak left foot and also weak right foot") read as
+    `finding` (bilateral leg symptoms, which the cauda equina red flags use)."""
+
+    finding: FindingId
+    deficits: list[FindingId]
+    left: list[str]
+    right: list[str]
+    reach: int = 4
+    """Words after a deficit mention (same clause) where its side may be named."""
+
+
 class ProxySpec(NlpRecord):
     """Texts written about someone else ("My son is 8 and ..."): the person an opener names is
     the patient, so the word naming them is no cue of `categories` anywhere in that text."""
@@ -201,6 +213,11 @@ class ConflictRule(NlpRecord):
     by_kind: dict[FindingKind, Literal["yes", "no", "drop"]] = {}
     by_finding: dict[FindingId, Literal["yes", "no", "drop"]] = {}
     """Before `by_kind`: red flags of several parts ("no retention ... can't feel the flow")."""
+    present: list[str] = []
+    """Words that mark a sentence about the present ("today", "now") ..."""
+    earlier: list[str] = []
+    """... and about an earlier time ("ago", "previously"): mentions in the first kind win over
+    those in the second they contradict, when the second come first."""
 
 
 class ContextFile(NlpRecord):
@@ -215,7 +232,11 @@ class ContextFile(NlpRecord):
     list_items: list[str] = []
     """Words that may stand as items of a negated list without being findings ("no fracture,
     tumour or infection")."""
+    list_breakers: list[str] = []
+    """Words that give a list item its own value and so end a negated list ("no saddle
+    paraesthesia, tender SIJ": the tenderness is there)."""
     proxy: ProxySpec | None = None
+    sides: SidesSpec | None = None
 
     @model_validator(mode="after")
     def _categories_known(self) -> ContextFile:
@@ -396,6 +417,9 @@ class EmbeddingFile(NlpRecord):
     pain_words: list[Phrase] = []
     """A pain site (a finding with a `zone`) is read by similarity only from a clause holding one
     of these words ("tingling ... along the lateral lower leg" names no pain below the knee)."""
+    needs_words: dict[FindingId, list[Phrase]] = {}
+    """A finding about a change (relief, an increase) is read by similarity only from a clause
+    holding one of its words ("especially when I'm sitting" says nothing of relief)."""
 
 
 # --- loading -------------------------------------------------------------------------------------

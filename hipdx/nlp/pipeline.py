@@ -6,7 +6,9 @@ cues from context.yaml). Each mention's cues go through the attribute table (ass
 demographics.py and durations.py add age, sex and durations; values.py adds test values and
 power trends (a number carries its own value, but a hypothetical, uncertain, historical or
 other person's number is dropped by the same table); the optional embedding matcher adds lay
-paraphrase; resolve.py keeps one reading per finding.
+paraphrase; deficits said of the left and of the right leg read as bilateral (context.yaml
+`sides`); resolve.py keeps one reading per finding (a sentence about today over one about an
+earlier visit; a red flag's yes over its no).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from hipdx.nlp.matcher import build_target_rules, finding_modes, rule_metadata
 from hipdx.nlp.resolve import resolve
 from hipdx.nlp.results import TextFinding, TextReading
 from hipdx.nlp.values import ValueReader, ValueReading
-from hipdx.types import FindingId, FindingKind
+from hipdx.types import Answer, FindingId, FindingKind
 
 # Register the hipdx pipeline components with spaCy.
 from hipdx.nlp import context_component as _context_component  # noqa: F401  isort: skip
@@ -68,8 +70,10 @@ class TextReader:
         embedder: EmbeddingMatcher | None = None,
         embedding: EmbeddingFile | None = None,
         values: ValueReader | None = None,
+        safety: frozenset[FindingId] = frozenset(),
     ) -> None:
         self.nlp = nlp
+        self.safety = safety
         self.demographics = demographics
         self.durations = durations
         self.values = values
@@ -109,7 +113,14 @@ class TextReader:
             read_spans += [v.span for v in values]
             covered |= {v.finding for v in values}
             mentions += self._embedding_mentions(doc, covered, read_spans)
-        findings = resolve(mentions, self.kinds, self.table.conflicts)
+        findings = resolve(
+            mentions,
+            self.kinds,
+            self.table.conflicts,
+            present=_sentences_with(doc, self.table.conflicts.present),
+            earlier=_sentences_with(doc, self.table.conflicts.earlier),
+            safety=self.safety,
+        )
         return TextReading(
             findings=findings,
             age=age.age if age is not None else None,
@@ -119,6 +130,7 @@ class TextReader:
     def _lexicon_mentions(self, doc: Doc) -> tuple[list[TextFinding], set[FindingId]]:
         mentions: list[TextFinding] = []
         covered: set[FindingId] = set()
+        sides: dict[str, Span] = {}
         for span in doc.spans[TARGET_GROUP]:
             metadata = rule_metadata(span)
             cues = [Cue(m.category, _distance(span, m.modifier_span)) for m in span._.modifiers]
@@ -137,7 +149,37 @@ class TextReader:
                             "lexicon",
                         )
                     )
+                    if outcome.value == Answer.YES:
+                        sides.update(dict.fromkeys(self._sides(span, outcome.finding), span))
+        spec = self.table.sides
+        if spec is not None and len(sides) == 2:
+            last = max(sides.values(), key=lambda s: s.start)
+            mentions.append(
+                TextFinding(
+                    spec.finding,
+                    Answer.YES,
+                    (last.start_char, last.end_char),
+                    last.text,
+                    "lexicon",
+                )
+            )
         return mentions, covered
+
+    def _sides(self, span: Span, finding: FindingId) -> set[str]:
+        """The sides ("left", "right") a deficit mention names, in it or just after it within
+        its clause ("weak whole left foot")."""
+        spec = self.table.sides
+        if spec is None or finding not in spec.deficits:
+            return set()
+        words = [t.lower_ for t in span]
+        for token in span.doc[span.end : min(span.end + spec.reach, span.sent.end)]:
+            if token.is_punct:
+                break
+            words.append(token.lower_)
+        named = {("left", w.lower()) for w in spec.left} | {
+            ("right", w.lower()) for w in spec.right
+        }
+        return {side for side, word in named if word in words}
 
     def _value_mentions(self, doc: Doc, readings: list[ValueReading]) -> list[TextFinding]:
         """Number readings that ConText lets stand: the table decides whether a cue drops one
@@ -196,6 +238,7 @@ class TextReader:
             blocked = read | {f for f, s, e in doc._.vetoed if s < clause.end and clause.start < e}
             if not self.embedder.names_pain(clause):
                 blocked |= self.embedder.sites
+            blocked |= self.embedder.lacks_words(clause)
             hit = self.embedder.pick(row, blocked, inside)
             if hit is None:
                 continue
@@ -231,6 +274,17 @@ class TextReader:
         token = doc[cue_start]
         before = doc[cue_start - 1].lower_ if cue_start > 0 else ""
         return token.lower_ in words or (token.lower_ in ("n't", "not") and before in words)
+
+
+def _sentences_with(doc: Doc, markers: list[str]) -> list[tuple[int, int]]:
+    """Character ranges of the sentences that hold one of `markers` ("today", "days ago")."""
+    phrases = [tuple(m.lower().split()) for m in markers]
+    ranges = []
+    for sentence in doc.sents:
+        words = [t.lower_ for t in sentence]
+        if any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words))):
+            ranges.append((sentence.start_char, sentence.end_char))
+    return ranges
 
 
 def _distance(span: Span, cue: tuple[int, int]) -> int:
@@ -315,6 +369,7 @@ def build_reader(
         embedder,
         settings,
         ValueReader(numbers),
+        frozenset(triggers),
     )
 
 

@@ -60,3 +60,38 @@ def test_output_is_in_text_order() -> None:
         CONFLICTS,
     )
     assert [f.finding for f in found] == ["night_pain", "fever"]
+
+
+def test_present_mentions_win_over_an_earlier_visit() -> None:
+    found = resolve(
+        [_mention("night_pain", Answer.YES, 0), _mention("night_pain", Answer.NO, 30)],
+        KINDS,
+        CONFLICTS,
+        present=[(25, 50)],
+        earlier=[(0, 20)],
+    )
+    assert found == (_mention("night_pain", Answer.NO, 30),)
+
+
+def test_present_mentions_need_an_earlier_time_before_them() -> None:
+    mentions = [_mention("night_pain", Answer.YES, 0), _mention("night_pain", Answer.NO, 30)]
+    assert resolve(mentions, KINDS, CONFLICTS, present=[(25, 50)]) == ()
+    # the earlier time after the present one: the order is not clear
+    late = [_mention("night_pain", Answer.NO, 0), _mention("night_pain", Answer.YES, 30)]
+    assert resolve(late, KINDS, CONFLICTS, present=[(0, 20)], earlier=[(25, 50)]) == ()
+
+
+def test_red_flag_findings_take_yes_whatever_the_time() -> None:
+    found = resolve(
+        [_mention("weight_loss", Answer.YES, 0), _mention("weight_loss", Answer.NO, 30)],
+        KINDS,
+        CONFLICTS,
+        present=[(25, 50)],
+        earlier=[(0, 20)],
+        safety={"weight_loss"},
+    )
+    assert found == (_mention("weight_loss", Answer.YES, 0),)
+    # the same symptom with no red flag of its own: the present "no" wins
+    plain = [_mention("weight_loss", Answer.YES, 0), _mention("weight_loss", Answer.NO, 30)]
+    found = resolve(plain, KINDS, CONFLICTS, present=[(25, 50)], earlier=[(0, 20)])
+    assert found == (_mention("weight_loss", Answer.NO, 30),)

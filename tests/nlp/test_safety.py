@@ -17,7 +17,8 @@ SAFETY = Path(__file__).resolve().parent / "safety.yaml"
 CASES = load_cases(SAFETY)
 
 
-def _check(case: Case, reader: TextReader) -> None:
+def check(case: Case, reader: TextReader) -> None:
+    """Assert a case's `expect` readings, none of its `absent` findings, and its age and sex."""
     reading = reader.read(case.text, today=case.today)
     got = reading.answers()
     wrong = {f: v for f, v in case.expect.items() if got.get(f) != v}
@@ -32,9 +33,9 @@ def _check(case: Case, reader: TextReader) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_rules_reader(rules_reader: TextReader, case: Case) -> None:
-    _check(case, rules_reader)
+    check(case, rules_reader)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_full_reader(full_reader: TextReader, case: Case) -> None:
-    _check(case, full_reader)
+    check(case, full_reader)
