@@ -117,6 +117,7 @@ def build_model(kb: KnowledgeBase) -> DiagnosticModel:
         [[kb.conditions[c].priors[s].value for c in condition_ids] for s in settings],
         dtype=np.float64,
     )
+    prior **= kb.demographics.prior_exponent.value
     prior /= prior.sum(axis=1, keepdims=True)
 
     background = np.array([kb.findings[f].background for f in finding_ids], dtype=np.float64)

@@ -57,6 +57,7 @@ def _reference_problems(kb: KnowledgeBase) -> list[str]:
             if suggested not in kb.conditions:
                 problems.append(f"{where}: unknown condition {suggested!r}")
     cite("triage.yaml", kb.triage_policy.sources)
+    cite("demographics.yaml prior_exponent", kb.demographics.prior_exponent.sources)
     for finding_id in kb.triage_policy.self_care_not_when:
         if finding_id not in kb.findings:
             problems.append(f"triage.yaml self_care_not_when: unknown finding {finding_id!r}")

@@ -71,11 +71,24 @@ class AgeBand(Record):
     max: Annotated[int, Field(ge=0, le=120)]
 
 
+class PriorExponent(Record):
+    """How far the engine trusts the setting priors: each setting's priors are raised to this
+    power and renormalised (a power prior). 1 takes them as they are; below 1 keeps their order
+    and shrinks their ratios toward equal odds (1/2 turns 25:1 into 5:1)."""
+
+    value: Annotated[float, Field(gt=0.0, le=1.0)]
+    basis: EvidenceBasis
+    sources: Sources
+    note: str | None = None
+
+
 class DemographicsFile(Record):
-    """The care settings (and which is the default) and the age bands demographics use."""
+    """The care settings (and which is the default), how far their priors are trusted, and the
+    age bands demographics use."""
 
     default_setting: Slug
     settings: list[CareSetting]
+    prior_exponent: PriorExponent
     age_bands: list[AgeBand]
 
 

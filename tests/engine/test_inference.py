@@ -31,10 +31,11 @@ def reference_posterior(assessor: Assessor, evidence: Evidence, setting: str) ->
     """Bayes' rule written out with plain floats, condition by condition."""
     kb = assessor.kb
     weights = []
-    total_prior = sum(c.priors[setting].value for c in kb.conditions.values())
+    exponent = kb.demographics.prior_exponent.value  # a power prior, then renormalised
+    total_prior = sum(c.priors[setting].value ** exponent for c in kb.conditions.values())
     for condition in kb.conditions.values():
         links = {link.finding: link.p for link in condition.evidence}
-        weight = condition.priors[setting].value / total_prior
+        weight = condition.priors[setting].value ** exponent / total_prior
         for finding, value in evidence.answers.items():
             bound = kb.findings[finding].implied_by_age_below
             if bound is not None and evidence.age is not None and evidence.age < bound:
