@@ -29,6 +29,9 @@ PUBLISHED_RANGE = [
     ("deep_gluteal_syndrome", "numbness_tingling", 0.4, 0.6, "paraesthesia in about half"),
     ("deep_gluteal_syndrome", "onset_fall", 0.05, 0.25, "25% after major trauma, Park 2016"),
     ("malignancy", "duration_over_3_months", 0.45, 0.7, "median 6 months to diagnosis"),
+    ("sacroiliac_joint_dysfunction", "pain_low_back", 0.65, 0.8, "lower lumbar 72%, Slipman 2000"),
+    ("sacroiliac_joint_dysfunction", "pain_below_knee", 0.2, 0.35, "below knee 28%, Slipman 2000"),
+    ("hip_osteoarthritis", "pain_low_back", 0.4, 0.55, "49% before THA, Parvizi 2010"),
 ]
 
 

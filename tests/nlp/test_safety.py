@@ -1,4 +1,5 @@
-"""Safety-critical readings (tests/nlp/safety.yaml): red-flag findings read, and not misread.
+"""Targeted readings: safety-critical ones (tests/nlp/safety.yaml: red-flag findings read, and
+not misread) and precision ones (tests/nlp/precision.yaml: lookalike phrases in case prose).
 
 Unlike sentences.yaml, a case's `expect` lists only the readings it is about; `absent` findings
 must not be read. Both the rules-only and the full reader are held to it.
@@ -13,8 +14,8 @@ import pytest
 from hipdx.nlp import TextReader
 from tests.nlp.cases import Case, load_cases
 
-SAFETY = Path(__file__).resolve().parent / "safety.yaml"
-CASES = load_cases(SAFETY)
+HERE = Path(__file__).resolve().parent
+CASES = load_cases(HERE / "safety.yaml") + load_cases(HERE / "precision.yaml")
 
 
 def check(case: Case, reader: TextReader) -> None:
