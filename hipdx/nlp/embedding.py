@@ -130,6 +130,7 @@ class EmbeddingMatcher:
         self.findings: list[FindingId] = [f.id for f in eligible]
         self.red_flags = {f.id for f in eligible if f.screen or f.id in triggers}
         self.sites = {f.id for f in eligible if f.zone is not None}
+        self._needed = {f: {w.lower() for w in words} for f, words in settings.needs_words.items()}
         texts: list[str] = []
         owners: list[int] = []
         for index, finding in enumerate(eligible):
@@ -186,11 +187,7 @@ class EmbeddingMatcher:
     def lacks_words(self, clause: Span) -> set[FindingId]:
         """The findings of `needs_words` whose words the clause does not hold."""
         words = {t.lower_ for t in clause}
-        return {
-            finding
-            for finding, needed in self.settings.needs_words.items()
-            if not words & {w.lower() for w in needed}
-        }
+        return {finding for finding, needed in self._needed.items() if not words & needed}
 
     def names_pain(self, clause: Span) -> bool:
         """Whether a clause holds a pain word (needed to read a pain site from it)."""

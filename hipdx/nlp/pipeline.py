@@ -74,6 +74,12 @@ class TextReader:
     ) -> None:
         self.nlp = nlp
         self.safety = safety
+        sides = table.sides
+        self._side_words = (
+            {("left", w.lower()) for w in sides.left} | {("right", w.lower()) for w in sides.right}
+            if sides is not None
+            else set()
+        )
         self.demographics = demographics
         self.durations = durations
         self.values = values
@@ -176,10 +182,7 @@ class TextReader:
             if token.is_punct:
                 break
             words.append(token.lower_)
-        named = {("left", w.lower()) for w in spec.left} | {
-            ("right", w.lower()) for w in spec.right
-        }
-        return {side for side, word in named if word in words}
+        return {side for side, word in self._side_words if word in words}
 
     def _value_mentions(self, doc: Doc, readings: list[ValueReading]) -> list[TextFinding]:
         """Number readings that ConText lets stand: the table decides whether a cue drops one
