@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 from hipdx.nlp.lexicon import ContextFile, MentionMode
 from hipdx.types import Answer, FindingId, FindingKind
 
@@ -80,3 +82,9 @@ def assert_mention(
     if effect in ("skip", "pass"):
         return None
     return Assertion(finding, Answer(effect))
+
+
+def cue_distance(span: Span, cue: tuple[int, int]) -> int:
+    """Tokens between a mention and a cue (0 when they touch or overlap)."""
+    start, end = cue
+    return start - span.end if start >= span.end else max(0, span.start - end)

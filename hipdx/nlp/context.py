@@ -25,8 +25,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
-from hipdx.nlp.lexicon import ContextFile, ContextRuleSpec, MentionMode
+from hipdx.nlp.coordination import SharedHeads
+from hipdx.nlp.lexicon import ContextFile, ContextRuleSpec, MentionMode, SharedHeadsSpec
 from hipdx.nlp.patterns import compile_phrase
 from hipdx.types import FindingId, FindingKind
 
@@ -243,6 +245,14 @@ def build_proxy_openers(spec: ContextFile, tokenize: Callable[[str], Doc]) -> li
     if spec.proxy is None:
         return []
     return [p for phrase in spec.proxy.openers for p in compile_phrase(phrase, tokenize, "LOWER")]
+
+
+def build_shared_heads(
+    spec: SharedHeadsSpec, tokenize: Callable[[str], Doc], vocab: Vocab
+) -> SharedHeads:
+    """The shared heads of coordinated lists ("worse with walking, stairs or sitting")."""
+    patterns = [p for phrase in spec.heads for p in compile_phrase(phrase, tokenize, "LOWER")]
+    return SharedHeads(vocab, patterns, spec.max_item_words, spec.stops)
 
 
 def span_attributes(spec: ContextFile) -> dict[str, dict[str, bool]]:

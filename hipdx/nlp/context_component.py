@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from hipdx.nlp.context import TARGET_GROUP
+from hipdx.nlp.context import TARGET_GROUP, mention_mode
 from hipdx.nlp.dependencies import import_medspacy
 
 
@@ -84,9 +84,18 @@ class ContextComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         targets = list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []
+        matches = self._prune(self._matcher(doc))
+        results = [
+            (start, end)
+            for match_id, start, end in matches
+            if (self._rules[self.vocab.strings[match_id]].metadata or {}).get("results_only")
+        ]
+        attached = _attached_results(targets, results)
+        if attached:
+            targets = [t for t in targets if t not in attached]
+            doc.spans[TARGET_GROUP] = targets
         taken = [(t.start, t.end) for t in targets]
         graph = self._context.ConTextGraph(targets=targets, modifiers=[])
-        matches = self._prune(self._matcher(doc))
         subject = self._proxy_words(doc, matches)
         # Mentions that open with a negation of their own ("no trauma"): that category is said.
         opened: set[tuple[int, int, str]] = set()
@@ -124,6 +133,43 @@ class ContextComponent:
             if inside and rule.category in self._proxy_categories:
                 words.add(_word(doc[start:end]))
         return words
+
+
+COPULAS = frozenset({"is", "are", "was", "were", "felt", "remain", "remained"})
+"""Words between a test name and the result word said of it ("pulses were weak")."""
+ATTACHED_WORDS = 2
+"""Longest mention read as a result word on the test name after it ("weak ankle pulses")."""
+
+
+def _attached_results(targets: list[Span], results: list[tuple[int, int]]) -> list[Span]:
+    """Mentions that are a test's result word rather than findings of their own: a result word
+    and at most one more word right before another finding's test name ("weak ankle pulses"),
+    or only result words said of one ("pulses were weak"). The noun phrase's head is the test,
+    so the word is its result (a results cue), not a deficit of its own; a longer phrase has a
+    head of its own ("altered sensation in the right S1 dermatome")."""
+    tests = [t for t in targets if mention_mode(t) == "result"]
+
+    def result_word(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in results)
+
+    attached = []
+    for mention in targets:
+        if mention_mode(mention) == "result":
+            continue
+        doc = mention.doc
+        others = [t for t in tests if t.label_ != mention.label_]
+        before = (
+            len(mention) <= ATTACHED_WORDS
+            and any(t.start == mention.end for t in others)
+            and result_word(mention.start, mention.start + 1)
+        )
+        gap = mention.start
+        while gap > 0 and doc[gap - 1].lower_ in COPULAS:
+            gap -= 1
+        after = any(t.end == gap for t in others) and result_word(mention.start, mention.end)
+        if before or after:
+            attached.append(mention)
+    return attached
 
 
 OR_LINKS = frozenset({"or", "nor"})

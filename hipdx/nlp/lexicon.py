@@ -189,6 +189,18 @@ class ProxySpec(NlpRecord):
     """Cue-syntax phrases; one counts only when it starts the text."""
 
 
+class SharedHeadsSpec(NlpRecord):
+    """Heads that distribute over the coordinated list after them ("worse with walking, stairs
+    or sitting": worse with each); see hipdx/nlp/coordination.py."""
+
+    heads: list[Phrase]
+    """Cue-syntax phrases."""
+    max_item_words: Annotated[int, Field(ge=1)]
+    """A longer item ends the list ("..., and it radiates into the thigh")."""
+    stops: list[str] = []
+    """Words that, opening an item, end the list ("worse with sitting, no numbness")."""
+
+
 class AttributeRow(NlpRecord):
     """A row of the attribute table: what a ConText category does to a finding.
 
@@ -237,6 +249,7 @@ class ContextFile(NlpRecord):
     paraesthesia, tender SIJ": the tenderness is there)."""
     proxy: ProxySpec | None = None
     sides: SidesSpec | None = None
+    shared_heads: SharedHeadsSpec | None = None
 
     @model_validator(mode="after")
     def _categories_known(self) -> ContextFile:

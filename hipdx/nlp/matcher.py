@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from hipdx.nlp.context import TARGET_GROUP
+from hipdx.nlp.coordination import SharedHeads
 from hipdx.nlp.lexicon import LexiconFile, MentionMode
 from hipdx.nlp.patterns import TokenPattern, compile_phrase, has_gap, is_gap
 
@@ -277,6 +278,7 @@ class LexiconMatcher:
         self.name = name
         self._groups: list[_Group] = []
         self._rules: dict[str, Any] = {}
+        self._shared_heads: SharedHeads | None = None
         if not Span.has_extension("target_rule"):
             Span.set_extension("target_rule", default=None)
         if not Span.has_extension("gap_tokens"):
@@ -306,6 +308,13 @@ class LexiconMatcher:
                 _matcher(self.vocab, vetoes.sites),
             )
         )
+
+    def set_shared_heads(self, heads: SharedHeads) -> None:
+        """Heads whose coordinated lists are read item by item (hipdx/nlp/coordination.py)."""
+        self._shared_heads = heads
+
+    def _read(self, doc: Doc) -> list[Span]:
+        return self.spans(doc, [group.vetoed(doc) for group in self._groups])
 
     @property
     def rules(self) -> list[Any]:
@@ -357,7 +366,7 @@ class LexiconMatcher:
             return []
         short, kept = shortened
         found: list[Span] = []
-        for span in self.spans(short, [group.vetoed(short) for group in self._groups]):
+        for span in self._read(short):
             start, end = kept[span.start], kept[span.end - 1] + 1
             if end - start == span.end - span.start:
                 continue  # no gloss inside: the mention is found on `doc` itself
@@ -370,6 +379,8 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         vetoes = [group.vetoed(doc) for group in self._groups]
         found = self.spans(doc, vetoes) + self.gloss_spans(doc)
+        if self._shared_heads is not None:
+            found += self._shared_heads.spans(doc, self._read, found)
         doc.spans[TARGET_GROUP] = keep_specific(found)
         doc._.vetoed = tuple(
             (group.finding, start, end)

@@ -23,11 +23,12 @@ from spacy.tokens import Doc, Span
 from hipdx.errors import KnowledgeBaseError
 from hipdx.knowledge import load_knowledge_base
 from hipdx.knowledge.schema import Finding, KnowledgeBase
-from hipdx.nlp.assertion import Cue, assert_mention
+from hipdx.nlp.assertion import Cue, assert_mention, cue_distance
 from hipdx.nlp.context import (
     TARGET_GROUP,
     build_context_rules,
     build_proxy_openers,
+    build_shared_heads,
     span_attributes,
 )
 from hipdx.nlp.demographics import DemographicsReader
@@ -45,7 +46,7 @@ from hipdx.nlp.lexicon import (
     load_numbers,
 )
 from hipdx.nlp.matcher import build_target_rules, finding_modes, rule_metadata
-from hipdx.nlp.resolve import resolve
+from hipdx.nlp.resolve import resolve, sentences_with
 from hipdx.nlp.results import TextFinding, TextReading
 from hipdx.nlp.values import ValueReader, ValueReading
 from hipdx.types import Answer, FindingId, FindingKind
@@ -123,8 +124,8 @@ class TextReader:
             mentions,
             self.kinds,
             self.table.conflicts,
-            present=_sentences_with(doc, self.table.conflicts.present),
-            earlier=_sentences_with(doc, self.table.conflicts.earlier),
+            present=sentences_with(doc, self.table.conflicts.present),
+            earlier=sentences_with(doc, self.table.conflicts.earlier),
             safety=self.safety,
         )
         return TextReading(
@@ -139,7 +140,7 @@ class TextReader:
         sides: dict[str, Span] = {}
         for span in doc.spans[TARGET_GROUP]:
             metadata = rule_metadata(span)
-            cues = [Cue(m.category, _distance(span, m.modifier_span)) for m in span._.modifiers]
+            cues = [Cue(m.category, cue_distance(span, m.modifier_span)) for m in span._.modifiers]
             modes = finding_modes(metadata) or {span.label_: "assert"}
             for finding, mode in modes.items():
                 covered.add(finding)
@@ -279,22 +280,6 @@ class TextReader:
         return token.lower_ in words or (token.lower_ in ("n't", "not") and before in words)
 
 
-def _sentences_with(doc: Doc, markers: list[str]) -> list[tuple[int, int]]:
-    """Character ranges of the sentences that hold one of `markers` ("today", "days ago")."""
-    phrases = [tuple(m.lower().split()) for m in markers]
-    ranges = []
-    for sentence in doc.sents:
-        words = [t.lower_ for t in sentence]
-        if any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words))):
-            ranges.append((sentence.start_char, sentence.end_char))
-    return ranges
-
-
-def _distance(span: Span, cue: tuple[int, int]) -> int:
-    start, end = cue
-    return start - span.end if start >= span.end else max(0, span.start - end)
-
-
 def red_flag_triggers(kb: KnowledgeBase) -> set[FindingId]:
     """Findings that fire a red flag on their own (the `any_of` of a rule with no `all_of`):
     the embedding matcher reads them only at `red_flag_threshold`."""
@@ -350,6 +335,10 @@ def build_reader(
     lexicon_matcher = nlp.add_pipe("hipdx_lexicon")
     for group, vetoes in build_target_rules(lexicon, nlp.tokenizer):
         lexicon_matcher.add(group, vetoes)
+    if context.shared_heads is not None:
+        lexicon_matcher.set_shared_heads(
+            build_shared_heads(context.shared_heads, nlp.tokenizer, nlp.vocab)
+        )
     context_component = nlp.add_pipe("hipdx_context")
     context_component.set_attributes(span_attributes(context))
     context_component.add(build_context_rules(context, nlp.tokenizer, kinds))

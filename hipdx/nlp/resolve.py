@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
+from spacy.tokens import Doc
+
 from hipdx.nlp.lexicon import ConflictRule
 from hipdx.nlp.results import TextFinding
 from hipdx.types import Answer, FindingId, FindingKind
@@ -87,3 +89,14 @@ def _latest(
     ):
         return now
     return found
+
+
+def sentences_with(doc: Doc, markers: list[str]) -> list[tuple[int, int]]:
+    """Character ranges of the sentences that hold one of `markers` ("today", "days ago")."""
+    phrases = [tuple(m.lower().split()) for m in markers]
+    ranges = []
+    for sentence in doc.sents:
+        words = [t.lower_ for t in sentence]
+        if any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words))):
+            ranges.append((sentence.start_char, sentence.end_char))
+    return ranges
