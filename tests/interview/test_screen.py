@@ -58,8 +58,8 @@ def test_the_screen_is_every_screen_finding_the_mode_can_ask(assessor: Assessor)
         (Mode.PATIENT, {"fever": True}, 40, "fired", {"infection_fever"}),
         # Night pain alone is no red flag.
         (Mode.PATIENT, {"night_pain": True}, 40, "fired", set()),
-        # Progressive deficit: ask about both legs (cauda equina).
-        (Mode.PATIENT, {"progressive_neuro_deficit": True}, 40, "follow_up", {"pain_bilateral"}),
+        # Pain in both legs (on the cauda equina list): ask whether it is recent.
+        (Mode.PATIENT, {"pain_bilateral": True}, 40, "follow_up", {"duration_under_6_weeks"}),
         # Settling questions that need no examination: a fall from 70, sit-bone pain or a sudden
         # onset in sport in teens (apophyseal avulsion)
         # (feeling unwell and a lump are in the cancer and infection screen group).

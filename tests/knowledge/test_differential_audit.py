@@ -32,6 +32,7 @@ PUBLISHED_RANGE = [
     ("sacroiliac_joint_dysfunction", "pain_low_back", 0.65, 0.8, "lower lumbar 72%, Slipman 2000"),
     ("sacroiliac_joint_dysfunction", "pain_below_knee", 0.2, 0.35, "below knee 28%, Slipman 2000"),
     ("hip_osteoarthritis", "pain_low_back", 0.4, 0.55, "49% before THA, Parvizi 2010"),
+    ("sacroiliac_joint_dysfunction", "worse_standing", 0.2, 0.5, "PGP standing, Vleeming 2008"),
 ]
 
 
