@@ -1,30 +1,13 @@
-"""Reader mechanisms on case prose (tests/nlp/mechanisms_s6.yaml), and the coordinated-list
-splitter of hipdx/nlp/coordination.py on its own."""
+"""The coordinated-list splitter of hipdx/nlp/coordination.py on its own (its readings in case
+prose are in tests/nlp/mechanisms.yaml, run by test_safety.py)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 import spacy
 from spacy.tokens import Doc
 
-from hipdx.nlp import TextReader
 from hipdx.nlp.coordination import SharedHeads
-from tests.nlp.cases import Case, load_cases
-from tests.nlp.test_safety import check
-
-CASES = load_cases(Path(__file__).resolve().parent / "mechanisms_s6.yaml")
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_rules_reader(rules_reader: TextReader, case: Case) -> None:
-    check(case, rules_reader)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_full_reader(full_reader: TextReader, case: Case) -> None:
-    check(case, full_reader)
 
 
 @pytest.mark.parametrize(
