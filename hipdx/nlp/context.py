@@ -47,6 +47,10 @@ COMPARATORS = frozenset({"vs", "vs.", "versus", "v", "cf", "cf.", "compared"})
 """Words between two sides' results: a result word past one does not describe the other ("knee
 flexion strength 4/5 right vs 5/5 left")."""
 COORDINATORS = frozenset({"and", "&", "with", "plus", "but"})
+# A cue after one of these opens a noun phrase ("after a questionable history of ..."): it
+# modifies the words after it, never a mention before it (unlike "SLR equivocal", "SLR: a
+# history of" is rare).
+DETERMINERS = frozenset({"a", "an", "the", "his", "their", "my"})  # not "that", "her": pronouns too
 """Words joining two findings: a result word on one side does not describe the other."""
 RESULT_KINDS = frozenset({FindingKind.EXAM, FindingKind.INVESTIGATION})
 
@@ -156,6 +160,18 @@ def _leaves_brackets(doc: Doc, between: range, forward: bool) -> bool:
     return False
 
 
+def _opens_phrase(target: Span, cue: Span) -> bool:
+    """Whether a cue after a mention stands in a noun phrase of its own, after a determiner and
+    at most one modifier: "loss after a (questionable) history of immobilisation"."""
+    doc = target.doc
+    for det in (cue.start - 1, cue.start - 2):
+        if det < target.end:
+            return False
+        if doc[det].lower_ in DETERMINERS:
+            return all(doc[i].is_alpha for i in range(det + 1, cue.start))
+    return False
+
+
 def _coordinated(target: Span, cue: Span) -> bool:
     """Whether a result word is joined by "and" to a named finding rather than written on it:
     "normal posture and tenderness over the ischial tuberosity", "intact sensation and absent
@@ -181,6 +197,8 @@ def _on_modifies(
     def on_modifies(target: Span, cue: Span, _between: Span) -> bool:
         if target.start <= cue.start and cue.end <= target.end:
             return False  # a cue kept for a list its mention heads ("No injury, fever")
+        if target.end <= cue.start and _opens_phrase(target, cue):
+            return False
         if spec.results_only and not is_result_mention(target, kinds):
             return False
         if spec.results_only and (_coordinated(target, cue) or _compared(target, cue)):
