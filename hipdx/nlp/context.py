@@ -47,11 +47,11 @@ COMPARATORS = frozenset({"vs", "vs.", "versus", "v", "cf", "cf.", "compared"})
 """Words between two sides' results: a result word past one does not describe the other ("knee
 flexion strength 4/5 right vs 5/5 left")."""
 COORDINATORS = frozenset({"and", "&", "with", "plus", "but"})
-# A cue after one of these opens a noun phrase ("after a questionable history of ..."): it
-# modifies the words after it, never a mention before it (unlike "SLR equivocal", "SLR: a
-# history of" is rare).
-DETERMINERS = frozenset({"a", "an", "the", "his", "their", "my"})  # not "that", "her": pronouns too
 """Words joining two findings: a result word on one side does not describe the other."""
+DETERMINERS = frozenset({"a", "an", "the", "his", "their", "my"})  # not "that", "her": pronouns too
+"""Words after which a cue opens a noun phrase ("after a questionable history of ..."): it modifies
+the words after it, never a mention before it ("SLR: a history of" is rare, unlike "SLR
+equivocal")."""
 RESULT_KINDS = frozenset({FindingKind.EXAM, FindingKind.INVESTIGATION})
 
 
