@@ -50,6 +50,7 @@ def build_evidence(
         {**from_text, **given},
         age if age is not None else reading.age,
         sex if sex is not None else reading.sex,
+        frozenset(f.finding for f in reading.possible),  # Evidence drops the answered ones
     )
     kept = tuple(f for f in reading.findings if f.finding not in given)
     return Intake(evidence, kept)

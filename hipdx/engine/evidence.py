@@ -24,6 +24,9 @@ class Evidence:
     answers: Mapping[FindingId, Answer] = field(default_factory=dict)
     age: int | None = None
     sex: Sex | None = None
+    possible: frozenset[FindingId] = frozenset()
+    """Findings named as uncertain ("possible saddle numbness") and not answered yes or no. The
+    differential ignores them; triage does not treat an uncertain red-flag feature as absent."""
 
     def __post_init__(self) -> None:
         # Plain strings ("yes") are accepted and stored as Answer members.
@@ -39,10 +42,13 @@ class Evidence:
                 raise InputError(f"sex: {exc}; use female or male") from exc
         if self.age is not None and not MIN_AGE <= self.age <= MAX_AGE:
             raise InputError(f"age {self.age} is out of range ({MIN_AGE}-{MAX_AGE})")
+        # A yes or no answer settles a finding; it is no longer merely possible.
+        settled = {f for f, v in answers.items() if v is not Answer.UNKNOWN}
+        object.__setattr__(self, "possible", frozenset(self.possible) - settled)
 
     def with_answers(self, answers: Mapping[FindingId, Answer]) -> Evidence:
         """A copy with `answers` added on top (they win over existing ones)."""
-        return Evidence({**self.answers, **answers}, self.age, self.sex)
+        return Evidence({**self.answers, **answers}, self.age, self.sex, self.possible)
 
     def answered(self, value: Answer) -> list[FindingId]:
         """Finding ids answered with `value`, in insertion order."""

@@ -4,7 +4,8 @@ The table (`attributes` in context.yaml) is read top to bottom; the first row wh
 modifies the mention and whose effect is not `pass` decides: yes, no, or skip (say nothing).
 Before the rows, cues in `nearest_wins` (negation vs a positive test result) compete and only
 the one closest to the mention stays ("SLR -ve, FABER +ve"). After the rows, `unmodified` gives
-the value by mention mode: a plain phrase is yes, a test name without a result is skipped.
+the value by mention mode: a plain phrase is yes, a test name without a result is skipped. A
+mention the table skips only for its uncertainty cue is a possible finding (`possible_mention`).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def assert_mention(
     """
     categories = {cue.category for cue in _nearest_only(cues, table.nearest_wins)}
     required = table.requires.get(mode)
-    if required is not None and required not in categories:
+    if required is not None and not categories.intersection(required):
         return None
     for row in table.attributes:
         if row.category not in categories:
@@ -82,6 +83,34 @@ def assert_mention(
     if effect in ("skip", "pass"):
         return None
     return Assertion(finding, Answer(effect))
+
+
+def possible_mention(
+    finding: FindingId,
+    mode: MentionMode,
+    cues: Sequence[Cue],
+    table: ContextFile,
+    kinds: Mapping[FindingId, FindingKind],
+) -> Assertion | None:
+    """The finding a mention names as only possible: the table skips it, and without the
+    uncertainty cue (`uncertain` in context.yaml) it would read yes. A negated, hypothetical,
+    relative's or (for a current symptom) historical mention is not possible but out of reach.
+
+    Args:
+        finding: The finding the lexicon phrase names.
+        mode: How the phrase counts.
+        cues: The ConText cues modifying the mention.
+        table: The ConText data.
+        kinds: Finding kinds by id.
+    """
+    uncertain = table.uncertain
+    if uncertain is None or all(cue.category != uncertain for cue in cues):
+        return None
+    if assert_mention(finding, mode, cues, table, kinds) is not None:
+        return None
+    certain = [cue for cue in cues if cue.category != uncertain]
+    outcome = assert_mention(finding, mode, certain, table, kinds)
+    return outcome if outcome is not None and outcome.value == Answer.YES else None
 
 
 def cue_distance(span: Span, cue: tuple[int, int]) -> int:

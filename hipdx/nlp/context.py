@@ -4,10 +4,12 @@ A cue reaches across a comma only into a plain list of findings ("no fever, nigh
 weight loss"; words of `list_items` such as "fracture" may stand in the list without being
 findings), never into the next clause of a comma-separated note ("no saddle anaesthesia, L
 buttock pain"). A backward cue crosses a comma only through a list of tests ("SLR, slump and
-FABER negative"), so "buttock pain, neuro NAD" does not negate the pain, unless its rule says
-`backward_lists` ("fever, night sweats and weight loss were absent"), and never when it opens a
-test of its own ("reflexes, positive slump test"). The last item of a list closed by "or" may be
-a longer phrase ("denies numbness, tingling, or pain radiating below the knee").
+FABER negative"; a named test hipdx reads nothing from may stand in it: "FABER test, Gaenslen
+test and the pelvic compression test reproduce her pain"), so "buttock pain, neuro NAD" does not
+negate the pain, unless its rule says `backward_lists` ("fever, night sweats and weight loss were
+absent"), and never when it opens a test of its own ("reflexes, positive slump test"). The last
+item of a list closed by "or" may be a longer phrase ("denies numbness, tingling, or pain radiating
+below the knee").
 
 A negated list ends at an item that opens with a word giving it its own value (`list_breakers`:
 "no saddle paraesthesia, tender SIJ"), and a cue inside brackets stays there ("bowel incontinence
@@ -53,6 +55,12 @@ DETERMINERS = frozenset({"a", "an", "the", "his", "their", "my"})  # not "that",
 the words after it, never a mention before it ("SLR: a history of" is rare, unlike "SLR
 equivocal")."""
 RESULT_KINDS = frozenset({FindingKind.EXAM, FindingKind.INVESTIGATION})
+TEST_HEADS = frozenset({"test", "tests", "sign", "signs", "manoeuvre", "maneuver", "manoeuvres"})
+"""Head nouns of a named test: "Gaenslen test" may stand in a list of tests a backward result
+covers ("FABER test, Gaenslen test and the pelvic compression test reproduce her pain") though
+hipdx reads no finding from it."""
+TEST_NAME_WORDS = 4
+"""Most words a named test may have before its head noun ("the pelvic compression test")."""
 
 
 def mention_mode(span: Span) -> MentionMode:
@@ -127,9 +135,11 @@ def clause_allows(
     last = max((i for i in between if doc[i].lower_ in FINAL_ITEM), default=end) if forward else end
     if any(doc[i].text == "," for i in range(last, end)):
         last = end
+    named = _named_tests(doc, start, last) if not forward else set()
     for i in range(start, last):
         word = doc[i].lower_
-        if word not in LIST_WORDS and word not in list_items and not _covered(doc, all_spans, i):
+        listed = word in LIST_WORDS or word in list_items or i in named
+        if not listed and not _covered(doc, all_spans, i):
             return False
     if not forward and backward_lists:
         return True
@@ -143,6 +153,23 @@ def clause_allows(
         )
     inner = [span for span in all_spans if start <= span[0] and span[1] <= end]
     return target in test_spans and all(span in test_spans for span in inner)
+
+
+def _named_tests(doc: Doc, start: int, end: int) -> set[int]:
+    """Token indices in [start, end) of named tests hipdx has no finding for: a head noun of
+    TEST_HEADS and up to TEST_NAME_WORDS words before it, within one list item."""
+    named: set[int] = set()
+    for i in range(start, end):
+        if doc[i].lower_ not in TEST_HEADS:
+            continue
+        named.add(i)
+        j = i - 1
+        while j >= max(start, i - TEST_NAME_WORDS) and doc[j].lower_ not in LIST_WORDS:
+            if not (doc[j].is_alpha or doc[j].text in ("-", "'s", "\u2019s")):
+                break
+            named.add(j)
+            j -= 1
+    return named
 
 
 def _leaves_brackets(doc: Doc, between: range, forward: bool) -> bool:
@@ -194,6 +221,8 @@ def _on_modifies(
     list_items: frozenset[str],
     list_breakers: frozenset[str],
 ) -> Callable[[Span, Span, Span], bool]:
+    unless_after = frozenset(w.lower() for w in spec.unless_after)
+
     def on_modifies(target: Span, cue: Span, _between: Span) -> bool:
         if target.start <= cue.start and cue.end <= target.end:
             return False  # a cue kept for a list its mention heads ("No injury, fever")
@@ -207,6 +236,8 @@ def _on_modifies(
             return False
         if spec.findings and not set(spec.findings) & set(mention_findings(target)):
             return False
+        if any(t.lower_ in unless_after for t in cue.doc[max(0, cue.start - 2) : cue.start]):
+            return False  # "no (leg) pain on SLR": the negation decides
         if spec.crosses_clauses:
             return True
         doc = target.doc
@@ -270,7 +301,8 @@ def build_shared_heads(
 ) -> SharedHeads:
     """The shared heads of coordinated lists ("worse with walking, stairs or sitting")."""
     patterns = [p for phrase in spec.heads for p in compile_phrase(phrase, tokenize, "LOWER")]
-    return SharedHeads(vocab, patterns, spec.max_item_words, spec.stops)
+    tails = [p for phrase in spec.tails for p in compile_phrase(phrase, tokenize, "LOWER")]
+    return SharedHeads(vocab, patterns, spec.max_item_words, spec.stops, tails)
 
 
 def span_attributes(spec: ContextFile) -> dict[str, dict[str, bool]]:

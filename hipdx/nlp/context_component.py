@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from hipdx.nlp.context import TARGET_GROUP, mention_mode
+from hipdx.nlp.context import LIST_WORDS, TARGET_GROUP, mention_mode
 from hipdx.nlp.dependencies import import_medspacy
 
 
@@ -111,6 +111,7 @@ class ContextComponent:
                 continue
             graph.modifiers.append(self._context.ConTextModifier(rule, start, end, doc))
         _update_scopes(graph.modifiers)
+        _reach_test_lists(doc, graph.modifiers, targets)
         graph.apply_modifiers()
         for target, modifier in graph.edges:
             if (target.start, target.end, modifier.category) in opened:
@@ -198,6 +199,29 @@ def _update_scopes(modifiers: list[Any]) -> None:
             for cue, other in ((first, second), (second, first)):
                 if _may_limit(cue, other):
                     cue.limit_scope(other)
+
+
+def _reach_test_lists(doc: Doc, modifiers: list[Any], targets: list[Span]) -> None:
+    """A result written once after a list of test names reaches back over the whole list ("FADIR
+    and FABER tests are positive"; "SLR, slump and FABER tests were negative"): a backward cue
+    whose scope holds a test name also reaches each test name joined to it by list words only.
+    The rule's `on_modifies` still decides whether it applies."""
+    tests = sorted((t.start, t.end) for t in targets if mention_mode(t) == "result")
+    for modifier in modifiers:
+        if modifier.direction.upper() not in ("BACKWARD", "BIDIRECTIONAL"):
+            continue
+        start, end = modifier.scope_span
+        cue = modifier.modifier_span[0]
+        reached = [t for t in tests if t[1] <= cue and start < t[1]]
+        if not reached:
+            continue
+        first = reached[0][0]
+        for test_start, test_end in reversed([t for t in tests if t[1] <= first]):
+            if not all(doc[i].lower_ in LIST_WORDS for i in range(test_end, first)):
+                break
+            first = test_start
+        if first < start:
+            modifier.update_scope(doc[first:end])
 
 
 def _may_limit(cue: Any, other: Any) -> bool:

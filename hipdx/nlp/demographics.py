@@ -1,6 +1,7 @@
 """Read the patient's age and sex from raw text with regular expressions.
 
 Ages: "34M", "52yo F", "a 41-year-old woman", "68 y/o", "aged 16", "I'm 45", "she is 29",
+"Charlie, 38, ..." (a name and an age opening the text),
 "in her 60s" (read as 65: a decade reads as its middle, "early 60s" 62, "late 60s" 68, so that
 age-band priors have something to work with; "started in her twenties" dates an onset, not her age).
 Sex: age-sex tags and titles ("34M", "Mrs") beat nouns ("woman"), which beat pronouns ("she",
@@ -31,6 +32,11 @@ _PLAIN_AGES = [
     rf"\b(?:he|she|patient|pt)(?:[{_APOSTROPHE}]s|\s+is)\s+(?:now\s+)?(\d{{1,3}}){_FOLLOWS_AGE}",
 ]
 _AGE_SEX_TAG = r"(?<![\w/.])(\d{1,3})\s*(?:yo\s*)?/?\s*([MF])\b"
+# A text that opens with a name and an age in apposition: "Charlie, 38, long history of ..."
+_NAMED_AGE = (
+    r"^\W*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?\s*,\s*(\d{1,3})"
+    r"(?=\s*[,;.]|\s+(?:years?|yrs?|y/o|yo)\b)"
+)
 _SEX_AGE_TAG = r"\b([MF])\s*/\s*(\d{1,3})\b"
 
 
@@ -93,6 +99,8 @@ class DemographicsReader:
             readings.append(AgeReading((m.start(), m.end()), int(m.group(1))))
         for m in re.finditer(_SEX_AGE_TAG, text):
             readings.append(AgeReading((m.start(), m.end()), int(m.group(2))))
+        for m in re.finditer(_NAMED_AGE, text):
+            readings.append(AgeReading((m.start(1), m.end(1)), int(m.group(1))))
         return readings + self._decade_ages(text)
 
     def _decade_ages(self, text: str) -> list[AgeReading]:

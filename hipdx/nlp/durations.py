@@ -1,14 +1,16 @@
 """Read how long the symptoms have lasted, and turn it into the duration and onset findings.
 
-Durations: "3/52", "3 weeks", "for six months", "x 2 yrs", "6-month history", "since childhood",
-"since age 25", "2 weeks ago" or "3 days prior" (only beside an onset word such as "started" or
-"pop"; "years ago" only beside a word such as "started": "tore my hamstring two years ago" is past
-history), "since March" (a duration only with a reference date). A "for <n> weeks" duration
-counts only in a clause that names a symptom ("missed periods for 6 months" does not). Several
-durations: the longest wins ("pain for 2 years, worse for 3 weeks" is chronic). A duration in a
-clause that names a past event and no symptom ("PMH L4/5 decompression 10 yrs ago") dates that
-event and is dropped. Thresholds, vague durations ("for months", "for the past year") and the
-word lists are in numbers.yaml.
+Durations: "3/52", "3 weeks", "for six months", "x 2 yrs", "6-month history", "6 months of
+increasing buttock pain", "since childhood", "since age 25" (or "it started when I was 34"),
+"2 weeks ago" or "3 days prior" (only beside an onset word such as "started" or "pop"; "years
+ago" only beside a word such as "started": "tore my hamstring two years ago" is past history),
+"since March" (a duration only with a reference date). A "for <n> weeks", "over <n> weeks" or
+"for the past week" duration counts only in a clause that names a symptom ("missed periods for
+6 months" does not, nor "speed walking for the last three years. Then the pain began": a
+sentence's full stop ends the clause). Several durations: the longest wins ("pain for 2 years,
+worse for 3 weeks" is chronic). A duration in a clause that names a past event and no symptom
+("PMH L4/5 decompression 10 yrs ago") dates that event and is dropped. Thresholds, vague
+durations ("for months", "for the past year") and the word lists are in numbers.yaml.
 
 onset_before_40 is yes for a patient under 40, for pain since childhood or since an age under 40,
 and for an older patient whose stated duration puts the onset before 40; no when the duration
@@ -42,8 +44,12 @@ _FOR_BEFORE = (
     rf"(?:\bfor|\bx|{_TIMES}|\bover|\bpast|\blast|\bsince|\blasting|~)"
     r"\s*(?:the\s+)?(?:past\s+|last\s+)?$"
 )
+# "6 months of increasing low back and buttock pain": up to six words before the complaint,
+# none a preposition that opens another phrase ("3 weeks of physio for the pain" is treatment).
+_OTHER_PHRASE = r"(?:with|without|after|before|for|of|in|on|from|at|by|to|since|during|despite)"
 _HISTORY_AFTER = (
-    r"\s*(?:-\s*)?(?:history|hx|duration|of\s+(?:[\w-]+\s+){0,3}(?:pain|symptoms|ache|trouble))\b"
+    r"\s*(?:-\s*)?(?:history|hx|duration|of\s+(?:(?!" + _OTHER_PHRASE + r"\b)[\w-]+\s+){0,6}"
+    r"(?:pain|symptoms|ache|trouble|discomfort|sciatica))\b"
 )
 DAYS_PER_YEAR = 365.25
 
@@ -99,7 +105,8 @@ class DurationReader:
     def _since_age(self) -> re.Pattern[str]:
         return re.compile(
             r"\b(?:since|from|began at|started at)\s+(?:the\s+)?(?:age\s+(?:of\s+)?|aged\s+)"
-            r"(?P<a>\d{1,2})\b|\bsince\s+(?:I|he|she)\s+was\s+(?P<b>\d{1,2})\b",
+            r"(?P<a>\d{1,2})\b|\bsince\s+(?:I|he|she)\s+was\s+(?P<b>\d{1,2})\b"
+            r"|\b(?:started|began|begun|came\s+on)\s+when\s+(?:I|he|she)\s+was\s+(?P<c>\d{1,2})\b",
             re.IGNORECASE,
         )
 
@@ -162,13 +169,20 @@ class DurationReader:
             if duration is not None:
                 found.append(duration)
         for m in self._vague.finditer(text):
+            if not self._names_symptom(text, m.start(), m.end()):
+                continue  # "reduced eating for the past week"
             rng = self.vocab.vague_durations[m.group("w").lower()]
             found.append(Duration((m.start(), m.end()), rng.low, rng.high))
         for m in self._since_long_ago.finditer(text):
             found.append(Duration((m.start(), m.end()), 365.0, None, onset_age=10))
         for m in self._since_age.finditer(text):
             found.append(
-                Duration((m.start(), m.end()), 0.0, None, int(m.group("a") or m.group("b")))
+                Duration(
+                    (m.start(), m.end()),
+                    0.0,
+                    None,
+                    int(m.group("a") or m.group("b") or m.group("c")),
+                )
             )
         for m in self._relative.finditer(text):
             if self._in_sentence(text, m.start(), m.end(), self._onset):
@@ -216,9 +230,11 @@ class DurationReader:
 
     def _is_symptom_duration(self, text: str, m: re.Match[str]) -> bool:
         before = text[max(0, m.start() - 40) : m.start()].lower()
-        after = text[m.end() : m.end() + 40].lower()
-        if re.search(_FOR_BEFORE, before):
-            return self._symptom.search(_around(text, m.start(), m.end(), ".;,\n!?")) is not None
+        after = text[m.end() : m.end() + 80].lower()
+        # "hip pain over six months": "over" says during, as "for" does
+        over = (m.group("qual") or "").lower() == "over"
+        if re.search(_FOR_BEFORE, before) or over:
+            return self._names_symptom(text, m.start(), m.end())
         if re.match(_HISTORY_AFTER, after):
             return True
         if re.match(r"\s*(?:ago|prior|earlier|previously)\b", after):
@@ -227,6 +243,11 @@ class DurationReader:
                 text, m.start(), m.end(), self._start if long_ago else self._onset
             )
         return False
+
+    def _names_symptom(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause of a "for <n> weeks" duration names a symptom ("missed periods for
+        6 months" does not)."""
+        return self._symptom.search(_around(text, start, end, ".;,\n!?")) is not None
 
     def _in_sentence(self, text: str, start: int, end: int, words: re.Pattern[str]) -> bool:
         return words.search(_around(text, start, end, ".;\n!?")) is not None
@@ -298,7 +319,10 @@ class DurationReader:
 
 
 def _around(text: str, start: int, end: int, stops: str) -> str:
-    """The stretch of text around [start, end) up to the nearest stop characters."""
+    """The stretch of text around [start, end) up to the nearest stop characters (a stop that
+    ends the span, such as the full stop of "3 years.", ends the stretch there)."""
+    while end > start and text[end - 1] in stops:
+        end -= 1
     left = max(text.rfind(c, 0, start) for c in stops)
     rights = [i for i in (text.find(c, end) for c in stops) if i >= 0]
     return text[left + 1 : min(rights) if rights else len(text)]

@@ -166,6 +166,10 @@ class ContextRuleSpec(NlpRecord):
     """A cue that opens a lexicon mention still reaches the items of a comma list after it ("No
     injury, fever, ..."); any cue opening a mention reaches an item after "or" ("not relieved by
     rest or anti-inflammatories")."""
+    unless_after: list[str] = []
+    """Words that, standing one or two words before the cue, leave the decision to themselves
+    ("no (leg) pain on straight leg raise": the "no" negates the test, "pain on" does not make it
+    positive)."""
 
 
 class SidesSpec(NlpRecord):
@@ -199,6 +203,9 @@ class SharedHeadsSpec(NlpRecord):
     """A longer item ends the list ("..., and it radiates into the thigh")."""
     stops: list[str] = []
     """Words that, opening an item, end the list ("worse with sitting, no numbness")."""
+    tails: list[Phrase] = []
+    """Cue-syntax phrases shared by the coordinated items before them ("sitting on a firm chair and
+    rolling over in bed are painful")."""
 
 
 class AttributeRow(NlpRecord):
@@ -230,6 +237,9 @@ class ConflictRule(NlpRecord):
     earlier: list[str] = []
     """... and about an earlier time ("ago", "previously"): mentions in the first kind win over
     those in the second they contradict, when the second come first."""
+    later: list[str] = []
+    """Words that mark a sentence as later than the text before it ("subsequently", "on his third
+    visit"): mentions there win over the earlier mentions they contradict."""
 
 
 class ContextFile(NlpRecord):
@@ -237,7 +247,7 @@ class ContextFile(NlpRecord):
 
     attributes: list[AttributeRow]
     nearest_wins: list[Category]
-    requires: dict[MentionMode, Category] = {}
+    requires: dict[MentionMode, list[Category]] = {}
     unmodified: dict[MentionMode, Effect]
     conflicts: ConflictRule
     rules: list[ContextRuleSpec]
@@ -250,6 +260,9 @@ class ContextFile(NlpRecord):
     proxy: ProxySpec | None = None
     sides: SidesSpec | None = None
     shared_heads: SharedHeadsSpec | None = None
+    uncertain: Category | None = None
+    """The category that marks a finding as only possible: such a mention, which the table skips,
+    is kept as a possible finding when the other cues on it would read it yes."""
 
     @model_validator(mode="after")
     def _categories_known(self) -> ContextFile:
@@ -262,7 +275,9 @@ class ContextFile(NlpRecord):
                 raise ValueError(
                     f"rule {rule.phrase!r}: category {rule.category} not in attributes"
                 )
-        for category in [*self.nearest_wins, *self.requires.values()]:
+        required = [c for categories in self.requires.values() for c in categories]
+        uncertain = [self.uncertain] if self.uncertain is not None else []
+        for category in [*self.nearest_wins, *required, *uncertain]:
             if category not in known:
                 raise ValueError(f"category {category} is not in attributes")
         return self

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from hipdx.errors import KnowledgeBaseError
 from hipdx.knowledge import load_knowledge_base
 from hipdx.knowledge.schema import Finding, KnowledgeBase
-from hipdx.nlp.assertion import Cue, assert_mention, cue_distance
+from hipdx.nlp.assertion import Cue, assert_mention, cue_distance, possible_mention
 from hipdx.nlp.context import (
     TARGET_GROUP,
     build_context_rules,
@@ -109,7 +109,7 @@ class TextReader:
             One TextFinding per finding the text says something usable about.
         """
         doc = self.nlp(text)
-        mentions, covered = self._lexicon_mentions(doc)
+        mentions, covered, possible = self._lexicon_mentions(doc)
         age = self.demographics.read_age(text)
         durations = self.durations.read(text, today)
         mentions += self.durations.findings(text, durations, age)
@@ -126,17 +126,25 @@ class TextReader:
             self.table.conflicts,
             present=sentences_with(doc, self.table.conflicts.present),
             earlier=sentences_with(doc, self.table.conflicts.earlier),
+            later=sentences_with(doc, self.table.conflicts.later),
             safety=self.safety,
         )
+        read = {f.finding for f in findings}
+        uncertain = {p.finding: p for p in reversed(possible) if p.finding not in read}
         return TextReading(
             findings=findings,
             age=age.age if age is not None else None,
             sex=self.demographics.read_sex(text),
+            possible=tuple(sorted(uncertain.values(), key=lambda m: (m.span, m.finding))),
         )
 
-    def _lexicon_mentions(self, doc: Doc) -> tuple[list[TextFinding], set[FindingId]]:
+    def _lexicon_mentions(
+        self, doc: Doc
+    ) -> tuple[list[TextFinding], set[FindingId], list[TextFinding]]:
+        """Lexicon mentions with a value, the findings named at all, and the possible ones."""
         mentions: list[TextFinding] = []
         covered: set[FindingId] = set()
+        possible: list[TextFinding] = []
         sides: dict[str, Span] = {}
         for span in doc.spans[TARGET_GROUP]:
             metadata = rule_metadata(span)
@@ -145,6 +153,17 @@ class TextReader:
             for finding, mode in modes.items():
                 covered.add(finding)
                 outcome = assert_mention(finding, mode, cues, self.table, self.kinds)
+                maybe = possible_mention(finding, mode, cues, self.table, self.kinds)
+                if maybe is not None:
+                    possible.append(
+                        TextFinding(
+                            maybe.finding,
+                            Answer.YES,
+                            (span.start_char, span.end_char),
+                            span.text,
+                            "lexicon",
+                        )
+                    )
                 if outcome is not None:
                     covered.add(outcome.finding)
                     mentions.append(
@@ -170,7 +189,7 @@ class TextReader:
                     "lexicon",
                 )
             )
-        return mentions, covered
+        return mentions, covered, possible
 
     def _sides(self, span: Span, finding: FindingId) -> set[str]:
         """The sides ("left", "right") a deficit mention names, in it or just after it within

@@ -39,11 +39,17 @@ class TextFinding:
 
 @dataclass(frozen=True)
 class TextReading:
-    """Everything read from one text: one `TextFinding` per finding id, in text order."""
+    """Everything read from one text: one `TextFinding` per finding id, in text order.
+
+    `possible` holds the findings the text names only as uncertain ("?cauda equina", "a
+    questionable history of prolonged immobilisation"), each with value YES meaning "possibly
+    present"; they are not in `findings` or `answers()`, and no finding read yes or no is in it.
+    """
 
     findings: tuple[TextFinding, ...]
     age: int | None = None
     sex: Sex | None = None
+    possible: tuple[TextFinding, ...] = ()
 
     def get(self, finding: FindingId) -> TextFinding | None:
         """The reading of `finding`, or None if the text said nothing usable about it."""

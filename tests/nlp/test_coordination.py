@@ -29,3 +29,25 @@ def test_conjuncts(text: str, items: list[str]) -> None:
     pattern = [{"LOWER": {"IN": ["worse", "better"]}}, {"LOWER": "with"}]
     heads = SharedHeads(vocab, [pattern], 5, ["no", "it"])
     assert [doc[slice(*c.item)].text for c in heads.conjuncts(doc)] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "sitting on a firm chair and rolling over in bed are painful .",
+            ["sitting on a firm chair"],
+        ),
+        ("walking , sitting and bending are painful .", ["sitting", "walking"]),
+        ("sitting is comfortable and walking are painful .", []),
+        ("it hurts after a long day and bending are painful .", []),
+    ],
+)
+def test_tail_conjuncts(text: str, items: list[str]) -> None:
+    vocab = spacy.blank("en").vocab
+    words = text.split()
+    doc = Doc(vocab, words=words, sent_starts=[i == 0 for i in range(len(words))])
+    tail = [{"LOWER": {"IN": ["is", "are"]}}, {"LOWER": "painful"}]
+    shared = SharedHeads(vocab, [], 5, ["no", "it", "is"], [tail])
+    found = [doc[slice(*c.item)].text for c in shared.conjuncts(doc) if c.tail]
+    assert found == items
