@@ -40,12 +40,13 @@ class Triage:
     red_flags: tuple[RedFlagId, ...]
 
 
-def _holds(rule: RedFlagRule, present: set[str], age: int | None) -> bool:
+def _holds(rule: RedFlagRule, present: set[str], age: int | None, definite: set[str]) -> bool:
+    """`present` may include uncertain findings; only `definite` ones can rule a flag out."""
     if not all(f in present for f in rule.all_of):
         return False
     if rule.any_of and not any(f in present for f in rule.any_of):
         return False
-    if any(f in present for f in rule.none_of):
+    if any(f in definite for f in rule.none_of):
         return False
     if rule.age_at_least is not None and (age is None or age < rule.age_at_least):
         return False
@@ -55,7 +56,30 @@ def _holds(rule: RedFlagRule, present: set[str], age: int | None) -> bool:
 def fired_red_flags(kb: KnowledgeBase, evidence: Evidence) -> list[RedFlag]:
     """The red flags whose rule holds for `evidence`, in KB order."""
     present = set(evidence.answered(Answer.YES))
-    return [flag for flag in kb.red_flags.values() if _holds(flag.when, present, evidence.age)]
+    return [
+        flag for flag in kb.red_flags.values() if _holds(flag.when, present, evidence.age, present)
+    ]
+
+
+def possible_red_flags(kb: KnowledgeBase, evidence: Evidence) -> list[RedFlag]:
+    """The red flags that hold only when the findings named as uncertain count, in KB order.
+
+    Red flags are there to rule serious causes out, and the guidelines act on suspicion (GIRFT
+    and SBNS/BASS refer suspected cauda equina syndrome at once, BOAST 10 suspected compartment
+    syndrome): an uncertain feature ("possible saddle numbness", "a questionable history of
+    prolonged immobilisation") is not an absent one, and excluding it takes the examination or
+    imaging the flag asks for, in the time it gives. So such a flag fires at its own level.
+    """
+    if not evidence.possible:
+        return []
+    definite = set(evidence.answered(Answer.YES))
+    present = definite | evidence.possible
+    return [
+        flag
+        for flag in kb.red_flags.values()
+        if _holds(flag.when, present, evidence.age, definite)
+        and not _holds(flag.when, definite, evidence.age, definite)
+    ]
 
 
 def triage(
@@ -75,6 +99,9 @@ def triage(
         )
         for f in flags
     ]
+    possible = possible_red_flags(kb, evidence)
+    reasons += [_possible_reason(kb, f, evidence.possible) for f in possible]
+    flags += possible
     for condition_id, probability in ranking:
         condition = kb.conditions[condition_id]
         threshold = condition.suspected_above
@@ -97,6 +124,23 @@ def triage(
         reasons.append(_baseline(kb, set(evidence.answered(Answer.YES)), ranking))
     reasons.sort(key=lambda r: r.level.rank, reverse=True)
     return Triage(reasons[0].level, tuple(reasons), tuple(f.id for f in flags))
+
+
+def _possible_reason(kb: KnowledgeBase, flag: RedFlag, possible: frozenset[str]) -> TriageReason:
+    """A red flag resting on findings the record names only as uncertain."""
+    rule = flag.when
+    uncertain = [f for f in (*rule.all_of, *rule.any_of) if f in possible]
+    found = ", ".join(kb.findings[f].label.lower() for f in uncertain)
+    return TriageReason(
+        flag.urgency,
+        "red_flag",
+        flag.id,
+        f"Possible, not confirmed: {found}. Treat as present until examination or imaging "
+        f"excludes it. {flag.reason_clinician}",
+        "Part of what you describe is uncertain, but it cannot be ruled out without being "
+        f"checked. {flag.reason_patient}",
+        tuple(flag.sources),
+    )
 
 
 def _baseline(
