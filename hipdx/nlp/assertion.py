@@ -92,8 +92,8 @@ def possible_mention(
     table: ContextFile,
     kinds: Mapping[FindingId, FindingKind],
 ) -> Assertion | None:
-    """The finding a mention names as only possible: the table skips it, and without the
-    uncertainty cue (`uncertain` in context.yaml) it would read yes. A negated, hypothetical,
+    """The finding a mention that `assert_mention` gave no value names as only possible: without
+    the uncertainty cue (`uncertain` in context.yaml) it would read yes. A negated, hypothetical,
     relative's or (for a current symptom) historical mention is not possible but out of reach.
 
     Args:
@@ -105,8 +105,6 @@ def possible_mention(
     """
     uncertain = table.uncertain
     if uncertain is None or all(cue.category != uncertain for cue in cues):
-        return None
-    if assert_mention(finding, mode, cues, table, kinds) is not None:
         return None
     certain = [cue for cue in cues if cue.category != uncertain]
     outcome = assert_mention(finding, mode, certain, table, kinds)

@@ -153,8 +153,11 @@ class TextReader:
             for finding, mode in modes.items():
                 covered.add(finding)
                 outcome = assert_mention(finding, mode, cues, self.table, self.kinds)
-                maybe = possible_mention(finding, mode, cues, self.table, self.kinds)
-                if maybe is not None:
+                if (
+                    outcome is None
+                    and (maybe := possible_mention(finding, mode, cues, self.table, self.kinds))
+                    is not None
+                ):
                     possible.append(
                         TextFinding(
                             maybe.finding,

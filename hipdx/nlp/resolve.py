@@ -77,7 +77,7 @@ def _latest(
     found: list[TextFinding],
     present: Sequence[tuple[int, int]],
     earlier: Sequence[tuple[int, int]],
-    later: Sequence[tuple[int, int]] = (),
+    later: Sequence[tuple[int, int]],
 ) -> list[TextFinding]:
     """The mentions in sentences about the present, when every other mention stands before
     them in a sentence about an earlier time; else the yes mentions in sentences told as later,
