@@ -2,14 +2,15 @@
 
 A cue reaches across a comma only into a plain list of findings ("no fever, night sweats or
 weight loss"; words of `list_items` such as "fracture" may stand in the list without being
-findings), never into the next clause of a comma-separated note ("no saddle anaesthesia, L
-buttock pain"). A backward cue crosses a comma only through a list of tests ("SLR, slump and
-FABER negative"; a named test hipdx reads nothing from may stand in it: "FABER test, Gaenslen
-test and the pelvic compression test reproduce her pain"), so "buttock pain, neuro NAD" does not
-negate the pain, unless its rule says `backward_lists` ("fever, night sweats and weight loss were
-absent"), and never when it opens a test of its own ("reflexes, positive slump test"). The last
-item of a list closed by "or" may be a longer phrase ("denies numbness, tingling, or pain radiating
-below the knee").
+findings, and so may a short item of its own in a list closed by "and" or "or": "no deformity,
+swelling or bruising"), never into the next clause of a comma-separated note ("no saddle
+anaesthesia, L buttock pain"). A backward cue crosses a comma only through a list of tests
+("SLR, slump and FABER negative"; a named test hipdx reads nothing from may stand in it: "FABER
+test, Gaenslen test and the pelvic compression test reproduce her pain"), so "buttock pain,
+neuro NAD" does not negate the pain, unless its rule says `backward_lists` ("fever, night
+sweats and weight loss were absent"), and never when it opens a test of its own ("reflexes,
+positive slump test"). The last item of a list closed by "or" may be a longer phrase ("denies
+numbness, tingling, or pain radiating below the knee").
 
 A negated list ends at an item that opens with a word giving it its own value (`list_breakers`:
 "no saddle paraesthesia, tender SIJ"), and a cue inside brackets stays there ("bowel incontinence
@@ -54,6 +55,19 @@ DETERMINERS = frozenset({"a", "an", "the", "his", "their", "my"})  # not "that",
 """Words after which a cue opens a noun phrase ("after a questionable history of ..."): it modifies
 the words after it, never a mention before it ("SLR: a history of" is rare, unlike "SLR
 equivocal")."""
+ITEM_WORDS = 2
+"""Most words a negated list's item may have when it names no finding ("no deformity, swelling or
+bruising") ...
+"""
+TREATMENT_WORDS = 4
+"""... and when a result cue heads the list, whose items are treatments ("has not responded to
+several opioid medications, trigger point injections or epidural steroid injections")."""
+FUNCTION_WORDS = frozenset(
+    {"i", "he", "she", "it", "they", "we", "you", "is", "was", "are", "were", "be", "been", "has"}
+    | {"have", "had", "the", "a", "an", "this", "that", "which", "who", "with", "of", "in", "on"}
+    | {"at", "to", "from", "for", "by", "after", "before", "then", "his", "her", "my", "their"}
+)
+"""Words that open a clause or a phrase of its own, never a list item of a negated list."""
 RESULT_KINDS = frozenset({FindingKind.EXAM, FindingKind.INVESTIGATION})
 TEST_HEADS = frozenset({"test", "tests", "sign", "signs", "manoeuvre", "maneuver", "manoeuvres"})
 """Head nouns of a named test: "Gaenslen test" may stand in a list of tests a backward result
@@ -98,6 +112,7 @@ def clause_allows(
     backward_lists: bool = False,
     list_items: frozenset[str] = frozenset(),
     list_breakers: frozenset[str] = frozenset(),
+    item_words: int = ITEM_WORDS,
 ) -> bool:
     """Whether a cue at token range `cue` may modify the mention at `target` (see module doc).
 
@@ -114,6 +129,8 @@ def clause_allows(
             ("no fracture, tumour or infection").
         list_breakers: Words that, opening an item after a comma, give that item its own value
             and end a forward cue's list ("no saddle paraesthesia, tender SIJ").
+        item_words: Most words of a list item that names no finding ("no deformity, swelling
+            or bruising").
     """
     forward = cue[1] <= target[0]
     start, end = (cue[1], target[0]) if forward else (target[1], cue[0])
@@ -135,12 +152,17 @@ def clause_allows(
     last = max((i for i in between if doc[i].lower_ in FINAL_ITEM), default=end) if forward else end
     if any(doc[i].text == "," for i in range(last, end)):
         last = end
-    named = _named_tests(doc, start, last) if not forward else set()
+    named = named_tests(doc, start, last) if not forward else set()
+    unknown = []
     for i in range(start, last):
         word = doc[i].lower_
         listed = word in LIST_WORDS or word in list_items or i in named
         if not listed and not _covered(doc, all_spans, i):
-            return False
+            if not forward:
+                return False
+            unknown.append(i)
+    if unknown and not _plain_items(doc, unknown, all_spans, start, target, item_words):
+        return False
     if not forward and backward_lists:
         return True
     if forward:
@@ -155,7 +177,46 @@ def clause_allows(
     return target in test_spans and all(span in test_spans for span in inner)
 
 
-def _named_tests(doc: Doc, start: int, end: int) -> set[int]:
+def _plain_items(
+    doc: Doc,
+    unknown: list[int],
+    all_spans: list[tuple[int, int]],
+    start: int,
+    target: tuple[int, int],
+    item_words: int,
+) -> bool:
+    """Whether the words of a negated list that are no findings (`unknown`, in the list that
+    starts at token `start` before the mention at `target`) are items of their own ("no
+    deformity, swelling or bruising"): each such item is at most `item_words` content words
+    with no finding in it, the mention's own item holds none ("denies trauma, reports numbness
+    and tingling" is two clauses), and the list is closed by "and", "or" or "nor" before the
+    mention or just after it."""
+    closers = {"and", "or", "nor"}
+    after = doc[target[1] : min(target[1] + item_words + 2, doc[target[0]].sent.end)]
+    if not any(doc[i].lower_ in closers for i in range(start, target[0])) and not any(
+        t.lower_ in closers for t in after
+    ):
+        return False
+    groups: list[list[int]] = [[]]
+    for i in range(start, target[0]):
+        if doc[i].lower_ in LIST_WORDS:
+            groups.append([])
+        else:
+            groups[-1].append(i)
+    if any(i in unknown for i in groups[-1]):
+        return False
+    for group in groups:
+        words = [i for i in group if i in unknown]
+        if not words:
+            continue
+        if len(words) > item_words or any(_covered(doc, all_spans, i) for i in group):
+            return False
+        if any(not doc[i].is_alpha or doc[i].lower_ in FUNCTION_WORDS for i in words):
+            return False
+    return True
+
+
+def named_tests(doc: Doc, start: int, end: int) -> set[int]:
     """Token indices in [start, end) of named tests hipdx has no finding for: a head noun of
     TEST_HEADS and up to TEST_NAME_WORDS words before it, within one list item."""
     named: set[int] = set()
@@ -254,6 +315,7 @@ def _on_modifies(
             spec.backward_lists,
             list_items,
             list_breakers,
+            TREATMENT_WORDS if spec.results_only else ITEM_WORDS,
         )
 
     return on_modifies

@@ -8,7 +8,9 @@ differs from `medspacy.context.ConText`:
   so they still cut short the scope of a real cue of the same category ("no palpable defect"
   would lose its "no"). A cue that opens a mention heading a list is kept for the rest of the
   list ("No injury, fever, ... or faecal incontinence"; "not relieved by rest or
-  anti-inflammatories"); it never modifies the mention it lies in;
+  anti-inflammatories"), and a result cue inside a finding that is no test name is kept for the
+  test beside it ("A piriformis injection gave no relief"); neither modifies the mention it
+  lies in;
 - a cue whose rule says `ignores_terminators` keeps its scope past "but" ("I've lost 8 kg, but
   that's on purpose"), and a results-only cue ("palpable") does not cut short the scope of a
   cue that applies to every mention ("no palpable mass": the "no" reaches the mass);
@@ -28,7 +30,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from hipdx.nlp.context import LIST_WORDS, TARGET_GROUP, mention_mode
+from hipdx.nlp.context import LIST_WORDS, TARGET_GROUP, mention_mode, named_tests
 from hipdx.nlp.dependencies import import_medspacy
 
 
@@ -103,14 +105,16 @@ class ContextComponent:
             rule = self._rules[self.vocab.strings[match_id]]
             if (rule.metadata or {}).get("heads_lists"):
                 opened |= {(s, e, rule.category) for s, e in taken if s == start and end <= e}
-            if any(s < end and start < e for s, e in taken) and not _heads_list(
-                doc, rule, (start, end), taken
+            if (
+                any(s < end and start < e for s, e in taken)
+                and not _heads_list(doc, rule, (start, end), taken)
+                and not _result_in_finding(rule, (start, end), targets)
             ):
                 continue
             if rule.category in self._proxy_categories and _word(doc[start:end]) in subject:
                 continue
             graph.modifiers.append(self._context.ConTextModifier(rule, start, end, doc))
-        _update_scopes(graph.modifiers)
+        _update_scopes(doc, graph.modifiers)
         _reach_test_lists(doc, graph.modifiers, targets)
         graph.apply_modifiers()
         for target, modifier in graph.edges:
@@ -189,7 +193,19 @@ def _heads_list(doc: Doc, rule: Any, cue: tuple[int, int], taken: list[tuple[int
     )
 
 
-def _update_scopes(modifiers: list[Any]) -> None:
+def _result_in_finding(rule: Any, cue: tuple[int, int], targets: list[Span]) -> bool:
+    """Whether a results-only cue lies in findings that are no test names: "A piriformis
+    injection gave no relief" says the test's result though "injection gave no relief" is also
+    a finding (failed treatment), so the cue stays for the test beside it (an "absent" phrase
+    such as "normal gait" keeps its result word) (the rule's
+    `on_modifies` keeps it off the mention it lies in and off findings that are no results)."""
+    if not (rule.metadata or {}).get("results_only"):
+        return False
+    start, end = cue
+    return all(mention_mode(t) == "assert" for t in targets if t.start < end and start < t.end)
+
+
+def _update_scopes(doc: Doc, modifiers: list[Any]) -> None:
     """medspaCy's `ConTextGraph.update_scopes` (each pair of cues may cut each other's scope),
     except that a cue whose rule `ignores_terminators` is not cut by terminators, and a
     results-only cue ("palpable", "normal") does not cut a cue that applies to everything
@@ -198,28 +214,69 @@ def _update_scopes(modifiers: list[Any]) -> None:
         for second in modifiers[i + 1 :]:
             for cue, other in ((first, second), (second, first)):
                 if _may_limit(cue, other):
-                    cue.limit_scope(other)
+                    _limit_scope(doc, cue, other)
+
+
+def _limit_scope(doc: Doc, cue: Any, other: Any) -> None:
+    """medspaCy's `ConTextModifier.limit_scope`: a terminator, or a cue of the same category,
+    ends the scope of a cue it stands in. Its overlap test misses a scope that holds the cue's
+    whole scope, and a terminator's scope is the whole sentence, so a cue with a `max_scope`
+    ran past "but" ("He does not have fever but has night pain"); here any overlap counts."""
+    start, end = cue.scope_span
+    other_start, other_end = other.scope_span
+    if not (start < other_end and other_start < end) or cue.direction.upper() == "TERMINATE":
+        return
+    same = other.category.upper() == cue.category.upper()
+    terminates = other.direction.upper() == "TERMINATE"
+    if not (terminates or same or other.category.upper() in cue.rule.terminated_by):
+        return
+    if same and (
+        cue.allowed_types != other.allowed_types or cue.excluded_types != other.excluded_types
+    ):
+        return
+    direction = cue.direction.upper()
+    if direction in ("FORWARD", "BIDIRECTIONAL") and other.modifier_span[0] > cue.modifier_span[0]:
+        end = min(end, other.modifier_span[0])
+    if direction in ("BACKWARD", "BIDIRECTIONAL") and other.modifier_span[1] < cue.modifier_span[1]:
+        start = max(start, other.modifier_span[1])
+    if (start, end) != cue.scope_span:
+        cue.update_scope(doc[start:end])
+
+
+ARTICLES = frozenset({"the", "a", "an", "its", "his", "her", "their", "my"})
+"""Words that may open a test's name in a list of tests ("Lasegue's sign and the crossed SLR")."""
 
 
 def _reach_test_lists(doc: Doc, modifiers: list[Any], targets: list[Span]) -> None:
     """A result written once after a list of test names reaches back over the whole list ("FADIR
-    and FABER tests are positive"; "SLR, slump and FABER tests were negative"): a backward cue
-    whose scope holds a test name also reaches each test name joined to it by list words only.
-    The rule's `on_modifies` still decides whether it applies."""
+    and FABER tests are positive"; "SLR, slump and FABER tests were negative"; "Lasegue's sign
+    and the crossed SLR were positive"): a backward cue whose scope holds a test name, or a named
+    test hipdx reads nothing from ("its strengthening test"), also reaches each test name joined
+    to it by list words, articles and named tests only. The rule's `on_modifies` still decides
+    whether it applies."""
     tests = sorted((t.start, t.end) for t in targets if mention_mode(t) == "result")
     for modifier in modifiers:
         if modifier.direction.upper() not in ("BACKWARD", "BIDIRECTIONAL"):
             continue
         start, end = modifier.scope_span
         cue = modifier.modifier_span[0]
-        reached = [t for t in tests if t[1] <= cue and start < t[1]]
+        sentence = doc[cue].sent.start
+        named = named_tests(doc, sentence, cue)
+        reached = [t[0] for t in tests if t[1] <= cue and start < t[1]]
+        reached += [i for i in named if start <= i < cue]
         if not reached:
             continue
-        first = reached[0][0]
-        for test_start, test_end in reversed([t for t in tests if t[1] <= first]):
-            if not all(doc[i].lower_ in LIST_WORDS for i in range(test_end, first)):
+        first = min(reached)
+        joined = first
+        while joined > sentence:
+            i = joined - 1
+            test = next((t for t in tests if t[0] <= i < t[1]), None)
+            if test is not None:
+                joined = first = test[0]
+            elif doc[i].lower_ in LIST_WORDS or doc[i].lower_ in ARTICLES or i in named:
+                joined = i
+            else:
                 break
-            first = test_start
         if first < start:
             modifier.update_scope(doc[first:end])
 

@@ -1,7 +1,8 @@
 """Findings the text names only as uncertain (TextReading.possible): kept apart from the yes/no
 readings so triage can act on a suspected red flag while the ranking does not count it.
-Negative controls: a negated, hypothetical, relative's or historical mention is not possible, and
-a finding read yes or no elsewhere in the text is not repeated as possible."""
+Negative controls: a negated, hypothetical, relative's, historical or revised ("initially raised
+concern for") mention is not possible, and a finding read yes or no elsewhere in the text is not
+repeated as possible."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ POSSIBLE = [
     ("No saddle anaesthesia.", set()),
     ("Possible back pain years ago.", set()),
     ("Possible saddle anaesthesia. On re-examination saddle anaesthesia is confirmed.", set()),
+    # an early suspicion the text goes on to revise is not possible either
+    ("MRI initially raised concern for a soft-tissue sarcoma.", set()),
+    ("There was concern about saddle numbness.", {"saddle_anaesthesia"}),
+    ("At first there was concern about saddle numbness.", set()),
 ]
 
 
