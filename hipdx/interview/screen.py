@@ -5,7 +5,9 @@ or don't know, every askable `any_of` finding answered no or don't know, or the 
 Four kinds of must-ask question, most pressing first:
 
 1. follow-up: a finding that settles an open red flag already *triggered* (one of its findings
-   answered yes); examination tests included in clinician mode. Asked at once.
+   answered yes); examination tests included in clinician mode. Asked at once, except a screen
+   finding whose tick list is still due: the list asks it next (on the same page), so a location
+   answer that triggers a flag (fever with buttock pain) does not push its item ahead of the list.
 2. screen item: a screen finding (one with a `screen_group`) of a group *expanded* (its tick list
    answered "not sure", or, in sessions from before tick lists, answered yes or don't know as a
    whole): asked one by one.
@@ -202,16 +204,17 @@ def screen_state(
         return _uses(flags, all_of) | _uses(flags & awaiting_any, any_of)
 
     unasked = ~asked
-    follow_up = needed(open_ & triggered) & unasked
+    members = bank.members[:, cols].astype(np.float32)
+    on_list = unasked & bank.screen[cols] & ~((expanded.astype(np.float32) @ members) > 0.0)
+    follow_up = needed(open_ & triggered) & unasked & ~on_list
     pending = unasked & bank.screen[cols] & ~follow_up
     screen_left = (pending.astype(np.float32) @ (all_t + any_t)) > 0.0
     untriggered = open_ & ~triggered & ~screen_left & table.proactive
     settle = needed(untriggered) & unasked & bank.patient[cols] & ~follow_up & ~pending
 
-    members_t = bank.members[:, cols].T.astype(np.float32)
-    member_pending = (pending.astype(np.float32) @ members_t) > 0.0
+    member_pending = (pending.astype(np.float32) @ members.T) > 0.0
     groups = member_pending & ~expanded
-    in_group = (groups.astype(np.float32) @ bank.members[:, cols].astype(np.float32)) > 0.0
+    in_group = (groups.astype(np.float32) @ members) > 0.0
     screen = pending & ~in_group
     return ScreenState(
         fired=fired,

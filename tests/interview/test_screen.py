@@ -93,9 +93,24 @@ def test_screen_items_wait_while_a_follow_up_is_pending(assessor: Assessor) -> N
     asked = yes.copy()
     yes[0, bank.position["fever"]] = asked[0, bank.position["fever"]] = True
     result = screen_state(flags, bank, yes, asked, np.array([-1]))
-    assert result.follow_up[0, bank.position["inability_bear_weight"]]
+    assert result.follow_up[0, bank.position["recent_infection"]]
     assert not (result.follow_up & result.screen).any()
     assert not result.complete[0]
+
+
+def test_a_screen_item_whose_list_is_due_waits_for_the_list(assessor: Assessor) -> None:
+    """Fever triggers the fever flags; their screen items are asked on their tick lists."""
+    bank = question_bank(assessor.kb, assessor.model, Mode.PATIENT)
+    flags = red_flag_table(assessor.kb, bank)
+    yes = np.zeros((1, len(bank)), dtype=np.bool_)
+    asked = yes.copy()
+    yes[0, bank.position["fever"]] = asked[0, bank.position["fever"]] = True
+    result = screen_state(flags, bank, yes, asked, np.array([-1]))
+    assert not result.follow_up[0, bank.position["inability_bear_weight"]]
+    assert result.groups[0, bank.groups.index("injury")]
+    expanded = np.array([[g == "injury" for g in bank.groups]])
+    result = screen_state(flags, bank, yes, asked, np.array([-1]), expanded)
+    assert result.follow_up[0, bank.position["inability_bear_weight"]]
 
 
 def test_patient_mode_keeps_no_examination_only_flag(assessor: Assessor) -> None:

@@ -36,8 +36,10 @@ from tests.interview.helpers import reply, sections
 PATIENT_GROUPS = ["cauda_equina", "cancer_infection", "night_rest_pain", "injury"]
 
 
-def opened(assessor: Assessor, mode: Mode = Mode.PATIENT) -> InterviewSession:
-    return answer_location(assessor.kb, start(mode, age=45), [Zone.DEEP_BUTTOCK])
+def opened(
+    assessor: Assessor, mode: Mode = Mode.PATIENT, zone: Zone = Zone.DEEP_BUTTOCK
+) -> InterviewSession:
+    return answer_location(assessor.kb, start(mode, age=45), [zone])
 
 
 def question(
@@ -69,7 +71,9 @@ def test_the_screen_is_one_tick_list_with_a_section_per_group(assessor: Assessor
 
 
 def test_ticked_items_are_yes_the_rest_no_and_a_flag_fires_at_once(assessor: Assessor) -> None:
-    kb, session = assessor.kb, opened(assessor)
+    # Posterior thigh pain with a fever is urgent until a follow-up says more (buttock, SI or hip
+    # pain with a fever is an emergency at once, below).
+    kb, session = assessor.kb, opened(assessor, zone=Zone.POSTERIOR_THIGH)
     step = question(assessor, session)
     after = answer_checklist(kb, session, sections(step), ["fever", "night_pain"])
     assert after.answers["fever"] is Answer.YES and after.answers["night_pain"] is Answer.YES
@@ -126,7 +130,9 @@ def test_a_group_with_a_member_answered_yes_is_still_one_tick_list(assessor: Ass
     state = screen_state(flags, bank, yes, asked, np.array([50]))
     assert state.groups[0, bank.groups.index("cancer_infection")]
     assert not state.screen[0, bank.position["weight_loss"]]
-    assert state.follow_up[0, bank.position["night_pain"]] and not state.complete[0]
+    # night_pain settles the triggered night-pain flag; its own tick list asks it.
+    assert not state.follow_up[0, bank.position["night_pain"]] and not state.complete[0]
+    assert state.groups[0, bank.groups.index("night_rest_pain")]
 
 
 def test_an_unanswered_group_keeps_the_interview_open(assessor: Assessor) -> None:
@@ -147,6 +153,17 @@ def test_a_ticked_emergency_flag_stops_a_patient_interview(assessor: Assessor) -
     assert isinstance(stop, Stop) and stop.reason is StopReason.EMERGENCY
     assert stop.questions_asked == 2
     assert "ces_saddle_anaesthesia" in stop.assessment.triage.red_flags
+
+
+def test_fever_with_buttock_pain_is_asked_on_the_list_and_stops(assessor: Assessor) -> None:
+    """The buttock location triggers the fever flag, yet fever waits for its tick list."""
+    kb, session = assessor.kb, opened(assessor)
+    step = question(assessor, session)
+    assert step.kind is QuestionKind.CHECKLIST and "fever" in step.items
+    session = answer_checklist(kb, session, sections(step), ["fever"])
+    stop = next_step(assessor, session)
+    assert isinstance(stop, Stop) and stop.reason is StopReason.EMERGENCY
+    assert "infection_fever_with_buttock_or_hip_pain" in stop.assessment.triage.red_flags
 
 
 def test_the_examination_group_is_clinician_only_and_a_page_of_its_own(assessor: Assessor) -> None:

@@ -77,8 +77,9 @@ def test_look_alike_does_not_fire(kb: KnowledgeBase, yes: list[str], flag: str) 
     assert flag not in fired(kb, yes, 40)
 
 
-def test_fever_with_buttock_pain_alone_stays_urgent(kb: KnowledgeBase) -> None:
-    flags = fired(kb, ["fever", "pain_deep_buttock"], 45)
+def test_fever_with_months_of_buttock_pain_stays_urgent(kb: KnowledgeBase) -> None:
+    # New buttock pain with a fever is an emergency (test_fever_with_buttock_pain.py).
+    flags = fired(kb, ["fever", "pain_deep_buttock", "duration_over_3_months"], 45)
     assert "infection_fever" in flags
     assert all(kb.red_flags[f].urgency is TriageLevel.URGENT for f in flags)
 

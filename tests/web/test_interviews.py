@@ -94,7 +94,9 @@ def test_interview_runs_to_a_kept_assessment(client: TestClient, kb: KnowledgeBa
 def test_the_red_flag_screen_is_one_tick_list(client: TestClient, kb: KnowledgeBase) -> None:
     state = client.post("/api/v1/interviews", json={"age": 60}).json()
     url = f"/api/v1/interviews/{state['id']}/answers"
-    state = client.post(url, json={"zones": ["deep_buttock"]}).json()
+    # Posterior thigh pain: fever stays urgent with follow-ups (with buttock pain it is an
+    # emergency stop, tests/triage/test_fever_with_buttock_pain.py).
+    state = client.post(url, json={"zones": ["posterior_thigh"]}).json()
     question = state["question"]
     assert question["kind"] == "checklist" and question["purpose"] == "screen"
     assert "unticked count as no" in question["hint"]
