@@ -7,7 +7,8 @@ import pytest
 
 from hipdx.assessment import Assessor
 from hipdx.interview import Mode, question_bank
-from hipdx.interview.screen import red_flag_table, screen_state
+from hipdx.interview.bank import QuestionBank
+from hipdx.interview.screen import RedFlagTable, red_flag_table, screen_state
 
 
 def state(
@@ -86,12 +87,20 @@ def test_screen_questions(
     assert expected <= got if kind == "follow_up" else got == expected
 
 
-def test_screen_items_wait_while_a_follow_up_is_pending(assessor: Assessor) -> None:
+def _fever_answered_yes(
+    assessor: Assessor,
+) -> tuple[QuestionBank, RedFlagTable, np.ndarray, np.ndarray]:
+    """A patient-mode bank, its red-flag table, and a state where only fever is asked (yes)."""
     bank = question_bank(assessor.kb, assessor.model, Mode.PATIENT)
     flags = red_flag_table(assessor.kb, bank)
     yes = np.zeros((1, len(bank)), dtype=np.bool_)
     asked = yes.copy()
     yes[0, bank.position["fever"]] = asked[0, bank.position["fever"]] = True
+    return bank, flags, yes, asked
+
+
+def test_screen_items_wait_while_a_follow_up_is_pending(assessor: Assessor) -> None:
+    bank, flags, yes, asked = _fever_answered_yes(assessor)
     result = screen_state(flags, bank, yes, asked, np.array([-1]))
     assert result.follow_up[0, bank.position["recent_infection"]]
     assert not (result.follow_up & result.screen).any()
@@ -100,11 +109,7 @@ def test_screen_items_wait_while_a_follow_up_is_pending(assessor: Assessor) -> N
 
 def test_a_screen_item_whose_list_is_due_waits_for_the_list(assessor: Assessor) -> None:
     """Fever triggers the fever flags; their screen items are asked on their tick lists."""
-    bank = question_bank(assessor.kb, assessor.model, Mode.PATIENT)
-    flags = red_flag_table(assessor.kb, bank)
-    yes = np.zeros((1, len(bank)), dtype=np.bool_)
-    asked = yes.copy()
-    yes[0, bank.position["fever"]] = asked[0, bank.position["fever"]] = True
+    bank, flags, yes, asked = _fever_answered_yes(assessor)
     result = screen_state(flags, bank, yes, asked, np.array([-1]))
     assert not result.follow_up[0, bank.position["inability_bear_weight"]]
     assert result.groups[0, bank.groups.index("injury")]
