@@ -194,11 +194,12 @@ def _heads_list(doc: Doc, rule: Any, cue: tuple[int, int], taken: list[tuple[int
 
 
 def _result_in_finding(rule: Any, cue: tuple[int, int], targets: list[Span]) -> bool:
-    """Whether a results-only cue lies in findings that are no test names: "A piriformis
-    injection gave no relief" says the test's result though "injection gave no relief" is also
-    a finding (failed treatment), so the cue stays for the test beside it (an "absent" phrase
-    such as "normal gait" keeps its result word) (the rule's
-    `on_modifies` keeps it off the mention it lies in and off findings that are no results)."""
+    """Whether a results-only cue lies only in findings that are no test names.
+
+    "A piriformis injection gave no relief" gives the test its result, though "injection gave no
+    relief" is also a finding (failed treatment), so the cue is kept for the test beside it. The
+    rule's `on_modifies` still keeps it off the mention it lies in and off findings that are no
+    results; an "absent" phrase such as "normal gait" keeps its own result word."""
     if not (rule.metadata or {}).get("results_only"):
         return False
     start, end = cue
