@@ -345,6 +345,7 @@ def build_context_rules(
                         "results_only": rule.results_only,
                         "ignores_terminators": rule.ignores_terminators,
                         "heads_lists": rule.heads_lists,
+                        "findings": list(rule.findings),
                     },
                 )
             )

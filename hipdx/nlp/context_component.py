@@ -10,7 +10,9 @@ differs from `medspacy.context.ConText`:
   list ("No injury, fever, ... or faecal incontinence"; "not relieved by rest or
   anti-inflammatories"), and a result cue inside a finding that is no test name is kept for the
   test beside it ("A piriformis injection gave no relief"); neither modifies the mention it
-  lies in;
+  lies in. Such cues are dropped before overlapping cues are pruned to the longest, so a longer
+  cue that runs into a mention ("not tender" in "not tender over the SIJ") leaves the shorter
+  cue it covered ("not"); a pseudo-cue is never dropped so ("could not feel" stays no negation);
 - a cue whose rule says `ignores_terminators` keeps its scope past "but" ("I've lost 8 kg, but
   that's on purpose"), and a results-only cue ("palpable") does not cut short the scope of a
   cue that applies to every mention ("no palpable mass": the "no" reaches the mass);
@@ -86,7 +88,8 @@ class ContextComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         targets = list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []
-        matches = self._prune(self._matcher(doc))
+        found = self._matcher(doc)
+        matches = self._prune(found)
         results = [
             (start, end)
             for match_id, start, end in matches
@@ -105,11 +108,18 @@ class ContextComponent:
             rule = self._rules[self.vocab.strings[match_id]]
             if (rule.metadata or {}).get("heads_lists"):
                 opened |= {(s, e, rule.category) for s, e in taken if s == start and end <= e}
-            if (
-                any(s < end and start < e for s, e in taken)
-                and not _heads_list(doc, rule, (start, end), taken)
-                and not _result_in_finding(rule, (start, end), targets)
-            ):
+        # A cue dropped for running into a mention no longer hides the shorter cue it outran: in
+        # "not tender over the SIJ" the "not" stays once "not tender" is dropped for the mention
+        # "tender over the SIJ". A pseudo-cue still hides the cue it covers ("could not feel").
+        usable = [
+            (match_id, start, end)
+            for match_id, start, end in found
+            if self._rules[self.vocab.strings[match_id]].direction.upper() == "PSEUDO"
+            or self._usable(doc, self._rules[self.vocab.strings[match_id]], (start, end), targets)
+        ]
+        for match_id, start, end in self._prune(usable):
+            rule = self._rules[self.vocab.strings[match_id]]
+            if not self._usable(doc, rule, (start, end), targets):
                 continue
             if rule.category in self._proxy_categories and _word(doc[start:end]) in subject:
                 continue
@@ -125,6 +135,18 @@ class ContextComponent:
                 setattr(target._, attribute, value)
         doc._.context_graph = graph
         return doc
+
+    @staticmethod
+    def _usable(doc: Doc, rule: Any, cue: tuple[int, int], targets: list[Span]) -> bool:
+        """Whether a cue may modify mentions: it overlaps none, or is kept for a list its
+        mention heads or for the test beside the finding it lies in (see module doc)."""
+        taken = [(t.start, t.end) for t in targets]
+        start, end = cue
+        return (
+            not any(s < end and start < e for s, e in taken)
+            or _heads_list(doc, rule, cue, taken)
+            or _result_in_finding(rule, cue, targets)
+        )
 
     def _proxy_words(self, doc: Doc, matches: list[tuple[int, int, int]]) -> set[str]:
         """The words naming the patient when the text opens about someone else ("my son")."""

@@ -1,9 +1,10 @@
 """Read how long the symptoms have lasted, and turn it into the duration and onset findings.
 
-Durations: "3/52", "3 weeks", "for six months", "x 2 yrs", "6-month history", "6 months of
-increasing buttock pain", "since childhood", "since age 25" (or "it started when I was 34"),
-"2 weeks ago" or "3 days prior" (only beside an onset word such as "started" or "pop"; "years
-ago" only beside a word such as "started": "tore my hamstring two years ago" is past history),
+Durations: "3/52", "3 weeks", "for six months", "x 2 yrs", "6-month history", "pain of 4 years'
+duration", "dates back about 5 years", "6 months of increasing buttock pain", "since childhood",
+"since age 25" (or "it started when I was 34"), "2 weeks ago" or "3 days prior" (only beside an
+onset word such as "started" or "pop"; "years ago" only beside a word such as "started": "tore my
+hamstring two years ago" is past history; never after "than": "better now than 2 months ago"),
 "since March" (a duration only with a reference date). A "for <n> weeks", "over <n> weeks" or
 "for the past week" duration counts only in a clause that names a symptom ("missed periods for
 6 months" does not, nor "speed walking for the last three years. Then the pain began": a
@@ -40,15 +41,19 @@ _LESS = r"less than|under|<|fewer than|within"
 _APPROX = r"about|around|approx\.?|approximately|nearly|almost|roughly|some|just|~|c\.?|circa"
 _DASH = "\u2013"
 _TIMES = "\u00d7"
+# "dates back about 5 years" states how long the problem has lasted, as "for" does
 _FOR_BEFORE = (
-    rf"(?:\bfor|\bx|{_TIMES}|\bover|\bpast|\blast|\bsince|\blasting|~)"
+    rf"(?:\bfor|\bx|{_TIMES}|\bover|\bpast|\blast|\bsince|\blasting|~"
+    r"|\b(?:dates|dated|dating|date|goes)\s+back)"
     r"\s*(?:the\s+)?(?:past\s+|last\s+)?$"
 )
 # "6 months of increasing low back and buttock pain": up to six words before the complaint,
 # none a preposition that opens another phrase ("3 weeks of physio for the pain" is treatment).
 _OTHER_PHRASE = r"(?:with|without|after|before|for|of|in|on|from|at|by|to|since|during|despite)"
+# ... also after a possessive: "pain of 4 years' duration", "a year's history"
 _HISTORY_AFTER = (
-    r"\s*(?:-\s*)?(?:history|hx|duration|of\s+(?:(?!" + _OTHER_PHRASE + r"\b)[\w-]+\s+){0,6}"
+    r"\s*(?:['\u2019]s?\s*)?(?:-\s*)?(?:history|hx|duration|of\s+"
+    r"(?:(?!" + _OTHER_PHRASE + r"\b)[\w-]+\s+){0,6}"
     r"(?:pain|symptoms|ache|trouble|discomfort|sciatica))\b"
 )
 DAYS_PER_YEAR = 365.25
@@ -238,6 +243,8 @@ class DurationReader:
         if re.match(_HISTORY_AFTER, after):
             return True
         if re.match(r"\s*(?:ago|prior|earlier|previously)\b", after):
+            if re.search(r"\bthan\s*$", before):
+                return False  # "much better now than 1-2 months ago" is a point of comparison
             long_ago = re.match(r"(?:year|yr|decade)", m.group("unit"), re.IGNORECASE)
             return self._in_sentence(
                 text, m.start(), m.end(), self._start if long_ago else self._onset

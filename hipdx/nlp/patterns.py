@@ -2,12 +2,12 @@
 
 Syntax (see `hipdx.nlp.lexicon`): `(a|b c)` alternatives, `(...)?` optional, groups nest; `*` a
 gap of up to four words that never crosses a negation, "but" or a word of relief (so "ibuprofen
-doesn't help" is not "ibuprofen ... help", nor "pain when walking eased by sitting" or "pain goes
-away after sitting" "pain ... sitting"); `<n>` any number; `=word` the lower-case word unstemmed;
-`==AS` the exact token; `^if` a word that starts a sentence. A hyphen written in a phrase is
-optional in the text ("pain-free" matches "pain free"). Lexicon phrases match the `NORM`
-attribute, which the `hipdx_stems` component sets to the Snowball stem of each token's norm;
-context cues match `LOWER`.
+doesn't help" is not "ibuprofen ... help", nor "pain when walking eased by sitting", "pain goes
+away after sitting" or "it hurts less when I sit" "pain ... sitting"); `<n>` any number; `=word`
+the lower-case word unstemmed; `==AS` the exact token; `^if` a word that starts a sentence. A
+hyphen written in a phrase is optional in the text ("pain-free" matches "pain free"). Lexicon
+phrases match the `NORM` attribute, which the `hipdx_stems` component sets to the Snowball stem
+of each token's norm; context cues match `LOWER`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ GAP_STOPS = [
     *("no", "not", "n't", "never", "nothing", "none", "nor", "neither", "without", "hardly"),
     *("barely", "denies", "denied", "deny", "but", "although", "though", "however", "except"),
     *("eased", "eases", "relieved", "relieves", "better", "easier", "helps", "helped"),
-    *("improves", "improved", "settles", "settled", "away"),
+    *("improves", "improved", "settles", "settled", "away", "less"),
 ]
 CLAUSE_PUNCTUATION = [",", ".", ";", ":", "!", "?", "(", ")", "\n"]
 _GAP: dict[str, Any] = {

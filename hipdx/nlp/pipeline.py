@@ -268,12 +268,14 @@ class TextReader:
             hit = self.embedder.pick(row, blocked, inside)
             if hit is None:
                 continue
+            # A cue for named findings only ("on a diet" for weight loss) leaves the others.
             cues = [
                 Cue(m.category, 0)
                 for m in modifiers
                 if clause.start <= m.modifier_span[0]
                 and m.modifier_span[1] <= clause.end
                 and not (m.rule.metadata or {}).get("results_only", False)
+                and hit.finding in ((m.rule.metadata or {}).get("findings") or [hit.finding])
                 and not self._inability(doc, m.modifier_span[0])
             ]
             negated = any(c.category == "NEGATED_EXISTENCE" for c in cues)
