@@ -64,8 +64,9 @@ def test_emergency_rule_fires(kb: KnowledgeBase, yes: list[str], age: int, flag:
 @pytest.mark.parametrize(
     ("yes", "age"),
     [
-        # Long sitting or lying without any deficit, raised CK or tense limb.
-        (["prolonged_immobilisation", "pain_deep_buttock"], 35),
+        # Months of buttock pain, then a long lie: no deficit, raised CK or tense limb, and the
+        # pain predates it (new pain after immobilisation is an emergency on its own).
+        (["prolonged_immobilisation", "pain_deep_buttock", "duration_over_3_months"], 35),
         # Raised CK after a marathon with cramps and sore thighs, no deficit.
         (["raised_creatine_kinase", "involuntary_contraction", "endurance_athlete"], 35),
         # Leriche triad: longstanding erectile failure, buttock claudication, diabetic sensory loss.

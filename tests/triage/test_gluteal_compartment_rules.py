@@ -1,7 +1,8 @@
 """Acute gluteal compartment syndrome: the combinations the literature names (muscle breakdown
-with buttock pain or swelling; swelling after hours in one position; a sciatic deficit beside a
-large haematoma) are emergencies, and their look-alikes (sore thighs after a race, a myopathy, a
-bruise with tingling, a lump) are not."""
+with buttock pain or swelling; new pain or swelling after hours in one position or an operation;
+a sciatic deficit beside a large haematoma) are emergencies, and their look-alikes (sore thighs
+after a race, a myopathy, months of pain, long sitting, a bruise with tingling, a lump) are
+not."""
 
 from __future__ import annotations
 
@@ -44,6 +45,17 @@ def emergencies(kb: KnowledgeBase, yes: list[str], age: int | None = None) -> se
         ),
         # A tense, swollen buttock or thigh fires on its own.
         (["thigh_swelling_tense"], "acute_thigh_compartment_syndrome"),
+        # Severe buttock pain from the end of an operation, nothing examined yet (Khalifa 2020).
+        (
+            ["prolonged_immobilisation", "pain_deep_buttock", "pain_below_knee"],
+            "compartment_pain_after_prolonged_immobilisation",
+        ),
+        (
+            ["prolonged_immobilisation", "pain_posterior_thigh", "duration_under_6_weeks"],
+            "compartment_pain_after_prolonged_immobilisation",
+        ),
+        # The interview's yes to "did you lie in one position for hours before the pain?".
+        (["prolonged_immobilisation"], "compartment_pain_after_prolonged_immobilisation"),
     ],
 )
 def test_named_combinations_are_emergencies(kb: KnowledgeBase, yes: list[str], flag: str) -> None:
@@ -57,8 +69,10 @@ def test_named_combinations_are_emergencies(kb: KnowledgeBase, yes: list[str], f
         ["raised_creatine_kinase", "pain_posterior_thigh", "endurance_athlete"],
         # Months of buttock ache with a raised CK: a myopathy, not a compartment syndrome.
         ["raised_creatine_kinase", "pain_deep_buttock", "duration_over_3_months"],
-        # Buttock pain after lying still, with nothing else.
-        ["prolonged_immobilisation", "pain_deep_buttock"],
+        # Months of buttock ache and a night lying still: the pain predates it.
+        ["prolonged_immobilisation", "pain_deep_buttock", "duration_over_3_months"],
+        # Buttock pain after long hours sitting at a desk or on a flight is not immobilisation.
+        ["prolonged_sitting_occupation", "pain_deep_buttock", "worse_sitting"],
         # A bruise from a fall with tingling or felt weakness, no deficit on examination.
         ["onset_fall", "significant_bruising", "numbness_tingling", "pain_deep_buttock"],
         ["onset_direct_blow", "significant_bruising", "leg_weakness", "pain_posterior_thigh"],
