@@ -93,7 +93,7 @@ class ContextComponent:
         results = [
             (start, end)
             for match_id, start, end in matches
-            if (self._rules[self.vocab.strings[match_id]].metadata or {}).get("results_only")
+            if (self._rule(match_id).metadata or {}).get("results_only")
         ]
         attached = _attached_results(targets, results)
         if attached:
@@ -105,22 +105,22 @@ class ContextComponent:
         # Mentions that open with a negation of their own ("no trauma"): that category is said.
         opened: set[tuple[int, int, str]] = set()
         for match_id, start, end in matches:
-            rule = self._rules[self.vocab.strings[match_id]]
+            rule = self._rule(match_id)
             if (rule.metadata or {}).get("heads_lists"):
                 opened |= {(s, e, rule.category) for s, e in taken if s == start and end <= e}
         # A cue dropped for running into a mention no longer hides the shorter cue it outran: in
         # "not tender over the SIJ" the "not" stays once "not tender" is dropped for the mention
         # "tender over the SIJ". A pseudo-cue still hides the cue it covers ("could not feel").
-        usable = [
+        kept = [
             (match_id, start, end)
             for match_id, start, end in found
-            if self._rules[self.vocab.strings[match_id]].direction.upper() == "PSEUDO"
-            or self._usable(doc, self._rules[self.vocab.strings[match_id]], (start, end), targets)
+            if self._rule(match_id).direction.upper() == "PSEUDO"
+            or _usable(doc, self._rule(match_id), (start, end), targets, taken)
         ]
-        for match_id, start, end in self._prune(usable):
-            rule = self._rules[self.vocab.strings[match_id]]
-            if not self._usable(doc, rule, (start, end), targets):
-                continue
+        for match_id, start, end in self._prune(kept):
+            rule = self._rule(match_id)
+            if not _usable(doc, rule, (start, end), targets, taken):
+                continue  # a pseudo-cue kept above only to hide the cues it covers
             if rule.category in self._proxy_categories and _word(doc[start:end]) in subject:
                 continue
             graph.modifiers.append(self._context.ConTextModifier(rule, start, end, doc))
@@ -136,17 +136,9 @@ class ContextComponent:
         doc._.context_graph = graph
         return doc
 
-    @staticmethod
-    def _usable(doc: Doc, rule: Any, cue: tuple[int, int], targets: list[Span]) -> bool:
-        """Whether a cue may modify mentions: it overlaps none, or is kept for a list its
-        mention heads or for the test beside the finding it lies in (see module doc)."""
-        taken = [(t.start, t.end) for t in targets]
-        start, end = cue
-        return (
-            not any(s < end and start < e for s, e in taken)
-            or _heads_list(doc, rule, cue, taken)
-            or _result_in_finding(rule, cue, targets)
-        )
+    def _rule(self, match_id: int) -> Any:
+        """The ConTextRule a matcher hit stands for."""
+        return self._rules[self.vocab.strings[match_id]]
 
     def _proxy_words(self, doc: Doc, matches: list[tuple[int, int, int]]) -> set[str]:
         """The words naming the patient when the text opens about someone else ("my son")."""
@@ -155,7 +147,7 @@ class ContextComponent:
             return set()
         words = set()
         for match_id, start, end in matches:
-            rule = self._rules[self.vocab.strings[match_id]]
+            rule = self._rule(match_id)
             inside = any(s <= start and end <= e for s, e in openers)
             if inside and rule.category in self._proxy_categories:
                 words.add(_word(doc[start:end]))
@@ -202,6 +194,19 @@ def _attached_results(targets: list[Span], results: list[tuple[int, int]]) -> li
 OR_LINKS = frozenset({"or", "nor"})
 """Words after a mention that carry any cue opening it on to the next item ("not relieved by rest
 or anti-inflammatories"); a comma does so only for cues that head lists (context.yaml)."""
+
+
+def _usable(
+    doc: Doc, rule: Any, cue: tuple[int, int], targets: list[Span], taken: list[tuple[int, int]]
+) -> bool:
+    """Whether a cue may modify mentions: it overlaps none, or is kept for a list its mention
+    heads or for the test beside the finding it lies in (see module doc)."""
+    start, end = cue
+    return (
+        not any(s < end and start < e for s, e in taken)
+        or _heads_list(doc, rule, cue, taken)
+        or _result_in_finding(rule, cue, targets)
+    )
 
 
 def _heads_list(doc: Doc, rule: Any, cue: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

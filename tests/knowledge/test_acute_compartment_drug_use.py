@@ -4,17 +4,18 @@ quarters, so numbness and injecting drug use must not count against it."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked as ranked_vignette
 
 Y = Answer.YES
 CONDITION = "chronic_exertional_compartment_syndrome"
 
 
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.MALE)).ranking]
+ranked = partial(ranked_vignette, sex=Sex.MALE)
 
 
 def test_acute_form_features_stay_below_their_published_rates(kb: KnowledgeBase) -> None:

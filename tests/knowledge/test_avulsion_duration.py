@@ -6,16 +6,12 @@ points to an avulsion rather than a tendinopathy of gradual onset."""
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked
 
 Y, N = Answer.YES, Answer.NO
 AVULSION = "proximal_hamstring_avulsion"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int, sex: Sex) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, sex)).ranking]
 
 
 def test_duration_likelihoods_are_consistent_with_the_chronic_share(kb: KnowledgeBase) -> None:

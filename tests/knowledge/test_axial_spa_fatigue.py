@@ -5,17 +5,18 @@ malignancy."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked as ranked_vignette
 
 Y = Answer.YES
 SPA, FINDING = "axial_spondyloarthritis", "systemically_unwell"
 
 
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.MALE)).ranking]
+ranked = partial(ranked_vignette, sex=Sex.MALE)
 
 
 def test_link_is_cited_and_no_higher_than_infection_or_malignancy(kb: KnowledgeBase) -> None:

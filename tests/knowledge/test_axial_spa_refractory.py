@@ -4,18 +4,19 @@ failure of a month of rest or physiotherapy is common in it."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked as ranked_vignette
 
 Y = Answer.YES
 AXSPA = "axial_spondyloarthritis"
 REFRACTORY = "no_improvement_one_month"
 
 
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.MALE)).ranking]
+ranked = partial(ranked_vignette, sex=Sex.MALE)
 
 
 def test_refractory_course_is_common_but_not_a_red_flag_level(kb: KnowledgeBase) -> None:

@@ -7,15 +7,11 @@ stays a fracture and a slow-onset buttock ache stays tendinopathy."""
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int, sex: Sex) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, sex)).ranking]
 
 
 def test_buttock_links_sit_between_background_and_thigh_rates(kb: KnowledgeBase) -> None:

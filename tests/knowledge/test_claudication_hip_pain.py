@@ -5,16 +5,12 @@ vascular risk factors, must keep the vascular cause in view; an arthritic hip mu
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, Sex
+from hipdx.types import Answer
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 CONDITION = "vascular_claudication"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.FEMALE)).ranking]
 
 
 def test_hip_pain_is_more_likely_than_background_but_below_buttock_pain(kb: KnowledgeBase) -> None:

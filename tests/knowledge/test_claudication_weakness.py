@@ -4,17 +4,18 @@ in a cyclist, while weakness with sciatica and numbness stays radicular."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked as ranked_vignette
 
 Y = Answer.YES
 CONDITION = "vascular_claudication"
 
 
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.MALE)).ranking]
+ranked = partial(ranked_vignette, sex=Sex.MALE)
 
 
 def test_weakness_sits_below_the_radicular_and_compartment_rates(kb: KnowledgeBase) -> None:

@@ -9,17 +9,13 @@ from __future__ import annotations
 import pytest
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked
 
 Y, N = Answer.YES, Answer.NO
 CONDITION = "chronic_exertional_compartment_syndrome"
 ACUTE_SHARE = 0.35
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int, sex: Sex) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, sex)).ranking]
 
 
 @pytest.mark.parametrize(

@@ -5,16 +5,12 @@ quality should favour the deep joints, the hip as much as the sacroiliac joint, 
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, Sex
+from hipdx.types import Answer
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 ACHE = "pain_deep_ache"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.FEMALE)).ranking]
 
 
 def test_joint_sources_ache_and_the_root_does_not(kb: KnowledgeBase) -> None:

@@ -5,17 +5,13 @@ absent is the lumbar sign, not the back-pain complaint (Barton 1991)."""
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, Sex
+from hipdx.types import Answer
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 DGS = "deep_gluteal_syndrome"
 ROOT = "lumbar_radiculopathy"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.FEMALE)).ranking]
 
 
 def test_back_pain_complaint_is_background_but_the_lumbar_sign_stays_rare(

@@ -9,6 +9,7 @@ from hipdx.assessment import Assessor
 from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex, TriageLevel
+from tests.knowledge.vignette import ranked
 
 Y, N = Answer.YES, Answer.NO
 
@@ -16,10 +17,6 @@ Y, N = Answer.YES, Answer.NO
 def p(kb: KnowledgeBase, condition: str, finding: str) -> float:
     link = kb.conditions[condition].links.get(finding)
     return link.p if link else kb.findings[finding].background
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int, sex: Sex) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, sex)).ranking]
 
 
 # (condition, finding, low, high, why): links checked against their published range.

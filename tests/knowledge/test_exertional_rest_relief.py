@@ -5,16 +5,12 @@ vascular claudication."""
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 CONDITION = "chronic_exertional_compartment_syndrome"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int, sex: Sex) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, sex)).ranking]
 
 
 def test_pain_free_sitting_is_as_usual_as_in_vascular_claudication(kb: KnowledgeBase) -> None:

@@ -4,17 +4,17 @@ suggest it."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked as ranked_vignette
 
 Y, N = Answer.YES, Answer.NO
 
 
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    evidence = Evidence(answers, age, Sex.MALE)
-    return [r.condition for r in assessor.assess(evidence).ranking]
+ranked = partial(ranked_vignette, sex=Sex.MALE)
 
 
 def test_buttock_and_thigh_sites_share_the_lesions(kb: KnowledgeBase) -> None:

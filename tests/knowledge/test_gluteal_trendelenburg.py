@@ -6,17 +6,13 @@ tendon in the differential; in a young woman with groin pain and instability it 
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 GT = "gluteal_tendinopathy"
 SIGN = "trendelenburg"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int, sex: Sex) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, sex)).ranking]
 
 
 def test_sign_between_tendinopathy_and_tear_sensitivity(kb: KnowledgeBase) -> None:

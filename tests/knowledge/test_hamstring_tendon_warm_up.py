@@ -5,17 +5,13 @@ improvement with exercise among inflammatory back pain features stays axial spon
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 PHT = "proximal_hamstring_tendinopathy"
 EXERCISE = "better_with_exercise"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int, sex: Sex) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, sex)).ranking]
 
 
 def test_warm_up_above_background_and_below_inflammatory_pain(kb: KnowledgeBase) -> None:

@@ -9,13 +9,10 @@ from hipdx.assessment import Assessor
 from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 MRI = "mri_canal_stenosis"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.FEMALE)).ranking]
 
 
 def test_incidental_rates_sit_between_the_background_and_stenosis(kb: KnowledgeBase) -> None:

@@ -5,17 +5,18 @@ markers point to; months of mechanical pain without them must not suggest it."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked as ranked_vignette
 
 Y, N = Answer.YES, Answer.NO
 CONDITION = "bone_joint_infection"
 
 
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.MALE)).ranking]
+ranked = partial(ranked_vignette, sex=Sex.MALE)
 
 
 def test_durations_reflect_the_diagnostic_delay(kb: KnowledgeBase) -> None:

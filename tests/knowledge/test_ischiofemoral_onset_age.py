@@ -5,17 +5,13 @@ longer counts against it relative to the younger hip conditions."""
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, Sex
+from hipdx.types import Answer
+from tests.knowledge.vignette import ranked
 
 Y, N = Answer.YES, Answer.NO
 IFI = "ischiofemoral_impingement"
 ONSET = "onset_before_40"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.FEMALE)).ranking]
 
 
 def test_onset_before_40_below_background_and_above_the_older_conditions(kb: KnowledgeBase) -> None:

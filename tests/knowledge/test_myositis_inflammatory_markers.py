@@ -6,17 +6,13 @@ as for infection and tumour, while fever with raised markers still points to inf
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, Sex
+from hipdx.types import Answer
+from tests.knowledge.vignette import ranked
 
 Y, N = Answer.YES, Answer.NO
 MO = "myositis_ossificans"
 FINDING = "raised_inflammatory_markers"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.FEMALE)).ranking]
 
 
 def test_markers_count_for_myositis_but_less_than_for_infection_or_tumour(

@@ -5,15 +5,11 @@ postpartum sacral fracture with its own signs stays a fracture."""
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int, sex: Sex) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, sex)).ranking]
 
 
 def test_pregnancy_is_a_strong_pointer_to_pelvic_girdle_pain(kb: KnowledgeBase) -> None:

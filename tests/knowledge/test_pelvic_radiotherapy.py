@@ -6,16 +6,12 @@ metastasis, while a cancer history with weight loss and night pain still points 
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 FRACTURE = "sacral_stress_fracture"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int, sex: Sex) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, sex)).ranking]
 
 
 def test_radiotherapy_shares_follow_the_published_series(kb: KnowledgeBase) -> None:

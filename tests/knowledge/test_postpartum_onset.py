@@ -5,10 +5,12 @@ the differential; pain that began during the pregnancy does not."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, Sex
+from hipdx.types import Answer
+from tests.knowledge.vignette import ranked as ranked_vignette
 
 Y, N = Answer.YES, Answer.NO
 FRACTURE = "sacral_stress_fracture"
@@ -16,8 +18,7 @@ FINDING = "onset_after_delivery"
 PAIN = {"pregnancy_postpartum": Y, "pain_low_back": Y, "pain_deep_buttock": Y}
 
 
-def ranked(assessor: Assessor, answers: dict[str, Answer]) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, 36, Sex.FEMALE)).ranking]
+ranked = partial(ranked_vignette, age=36)
 
 
 def test_postpartum_onset_share_follows_the_published_cases(kb: KnowledgeBase) -> None:

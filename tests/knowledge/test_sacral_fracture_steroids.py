@@ -6,16 +6,12 @@ radicular picture."""
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, Sex
+from hipdx.types import Answer
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 CONDITION = "sacral_stress_fracture"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.FEMALE)).ranking]
 
 
 def test_steroid_share_sits_below_the_insufficiency_fracture_share(kb: KnowledgeBase) -> None:

@@ -3,17 +3,17 @@ for the fracture without taking sacroiliac joint pain's place as its strongest p
 
 from __future__ import annotations
 
+from functools import partial
+
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, Sex
+from hipdx.types import Answer
+from tests.knowledge.vignette import ranked as ranked_vignette
 
 Y = Answer.YES
 
 
-def ranked(assessor: Assessor, answers: dict[str, Answer]) -> list[str]:
-    evidence = Evidence(answers, 30, Sex.FEMALE)
-    return [r.condition for r in assessor.assess(evidence).ranking]
+ranked = partial(ranked_vignette, age=30)
 
 
 def test_si_tenderness_favours_sacroiliac_pain_more_than_fracture(kb: KnowledgeBase) -> None:

@@ -4,15 +4,11 @@ older people, so it must count for the fracture rather than only for sacroiliac 
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
+from tests.knowledge.vignette import ranked
 
 Y, N = Answer.YES, Answer.NO
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int, sex: Sex) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, sex)).ranking]
 
 
 def test_a_fall_onto_the_buttocks_is_within_the_falls_that_precede_the_fracture(

@@ -5,17 +5,13 @@ root signs with the same thigh pain still point to the spine."""
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, Sex
+from hipdx.types import Answer
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 SIJ = "sacroiliac_joint_dysfunction"
 THIGH = "pain_posterior_thigh"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.FEMALE)).ranking]
 
 
 def test_thigh_referral_between_below_knee_share_and_slipman_half(kb: KnowledgeBase) -> None:

@@ -7,16 +7,12 @@ from __future__ import annotations
 import pytest
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, FindingKind, Sex
+from hipdx.types import Answer, FindingKind
+from tests.knowledge.vignette import ranked
 
 Y, N = Answer.YES, Answer.NO
 FINDING = "si_provocation_two_tests"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.FEMALE)).ranking]
 
 
 def test_published_figures(kb: KnowledgeBase) -> None:

@@ -4,17 +4,19 @@ nothing for benign pictures."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from hipdx.assessment import Assessor
 from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, FindingKind, Sex
+from tests.knowledge.vignette import ranked as ranked_vignette
 
 Y, N = Answer.YES, Answer.NO
 SERIOUS = ("bone_joint_infection", "malignancy", "sacral_stress_fracture")
 
 
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.MALE)).ranking]
+ranked = partial(ranked_vignette, sex=Sex.MALE)
 
 
 def test_sign_is_a_red_flag_examination_finding(kb: KnowledgeBase) -> None:

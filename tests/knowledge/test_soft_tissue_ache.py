@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, Sex
+from hipdx.types import Answer
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 ACHE = "pain_deep_ache"
@@ -21,10 +21,6 @@ SOFT_TISSUE = (
     "ischial_bursitis",
     "deep_gluteal_syndrome",
 )
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.FEMALE)).ranking]
 
 
 @pytest.mark.parametrize("condition", SOFT_TISSUE)

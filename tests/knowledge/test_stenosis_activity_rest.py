@@ -6,17 +6,13 @@ with groin pain and a stiff, limited hip it stays osteoarthritis."""
 from __future__ import annotations
 
 from hipdx.assessment import Assessor
-from hipdx.engine.evidence import Evidence
 from hipdx.knowledge.schema import KnowledgeBase
-from hipdx.types import Answer, Sex
+from hipdx.types import Answer
+from tests.knowledge.vignette import ranked
 
 Y = Answer.YES
 LSS = "lumbar_spinal_stenosis"
 PATTERN = "worse_activity_better_rest"
-
-
-def ranked(assessor: Assessor, answers: dict[str, Answer], age: int) -> list[str]:
-    return [r.condition for r in assessor.assess(Evidence(answers, age, Sex.FEMALE)).ranking]
 
 
 def test_pattern_matches_the_walking_item_and_stays_below_the_hip(kb: KnowledgeBase) -> None:
