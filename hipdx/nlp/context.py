@@ -68,6 +68,10 @@ FUNCTION_WORDS = frozenset(
     | {"at", "to", "from", "for", "by", "after", "before", "then", "his", "her", "my", "their"}
 )
 """Words that open a clause or a phrase of its own, never a list item of a negated list."""
+PAIN_HEADS = frozenset({"pain", "pains", "ache", "aches", "aching", "discomfort", "soreness"})
+"""Head nouns a finding may describe ("pain radiating below the knee"): written before a finding
+they are its head, not a modifier, so "No numbness, and pain radiating below the knee" is two
+clauses."""
 RESULT_KINDS = frozenset({FindingKind.EXAM, FindingKind.INVESTIGATION})
 TEST_HEADS = frozenset({"test", "tests", "sign", "signs", "manoeuvre", "maneuver", "manoeuvres"})
 """Head nouns of a named test: "Gaenslen test" may stand in a list of tests a backward result
@@ -113,6 +117,7 @@ def clause_allows(
     list_items: frozenset[str] = frozenset(),
     list_breakers: frozenset[str] = frozenset(),
     item_words: int = ITEM_WORDS,
+    clause_verbs: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a cue at token range `cue` may modify the mention at `target` (see module doc).
 
@@ -130,7 +135,10 @@ def clause_allows(
         list_breakers: Words that, opening an item after a comma, give that item its own value
             and end a forward cue's list ("no saddle paraesthesia, tender SIJ").
         item_words: Most words of a list item that names no finding ("no deformity, swelling
-            or bruising").
+            or bruising"), or that stand before the finding in its own item ("denied bladder
+            dysfunction, lower extremity neurologic symptoms, or low back pain").
+        clause_verbs: Words that open a clause of their own, so never modify an item ("denies
+            trauma, reports numbness").
     """
     forward = cue[1] <= target[0]
     start, end = (cue[1], target[0]) if forward else (target[1], cue[0])
@@ -161,7 +169,9 @@ def clause_allows(
             if not forward:
                 return False
             unknown.append(i)
-    if unknown and not _plain_items(doc, unknown, all_spans, start, target, item_words):
+    if unknown and not _plain_items(
+        doc, unknown, all_spans, start, target, item_words, list_items, clause_verbs
+    ):
         return False
     if not forward and backward_lists:
         return True
@@ -184,13 +194,16 @@ def _plain_items(
     start: int,
     target: tuple[int, int],
     item_words: int,
+    list_items: frozenset[str] = frozenset(),
+    clause_verbs: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the words of a negated list that are no findings (`unknown`, in the list that
     starts at token `start` before the mention at `target`) are items of their own ("no
     deformity, swelling or bruising"): each such item is at most `item_words` content words
-    with no finding in it, the mention's own item holds none ("denies trauma, reports numbness
-    and tingling" is two clauses), and the list is closed by "and", "or" or "nor" before the
-    mention or just after it."""
+    with no finding in it, the mention's own item holds at most `item_words` modifiers and no
+    clause verb ("lower extremity neurologic symptoms", "any symptoms of bladder dysfunction";
+    "denies trauma, reports numbness and tingling" is two clauses), and the list is closed by
+    "and", "or" or "nor" before the mention or just after it."""
     closers = {"and", "or", "nor"}
     after = doc[target[1] : min(target[1] + item_words + 2, doc[target[0]].sent.end)]
     if not any(doc[i].lower_ in closers for i in range(start, target[0])) and not any(
@@ -203,15 +216,45 @@ def _plain_items(
             groups.append([])
         else:
             groups[-1].append(i)
-    if any(i in unknown for i in groups[-1]):
+    own = [i for i in groups[-1] if i in unknown]
+    if own and not _modifiers(doc, own, item_words, list_items, clause_verbs):
         return False
-    for group in groups:
+    for group in groups[:-1]:  # the mention's own item is checked above
         words = [i for i in group if i in unknown]
         if not words:
             continue
-        if len(words) > item_words or any(_covered(doc, all_spans, i) for i in group):
+        covered = [i for i in group if _covered(doc, all_spans, i)]
+        if covered:
+            # an item naming a finding: its other words must be modifiers written before it
+            if max(words) > min(covered) or not _modifiers(
+                doc, words, item_words, list_items, clause_verbs
+            ):
+                return False
+            continue
+        if len(words) > item_words:
             return False
         if any(not doc[i].is_alpha or doc[i].lower_ in FUNCTION_WORDS for i in words):
+            return False
+    return True
+
+
+def _modifiers(
+    doc: Doc,
+    words: list[int],
+    item_words: int,
+    list_items: frozenset[str],
+    clause_verbs: frozenset[str],
+) -> bool:
+    """Whether the words before a finding in its own list item modify it ("lower extremity
+    neurologic symptoms"): a few plain words, none a clause verb or function word but the "of"
+    of a list word ("any symptoms of bladder dysfunction")."""
+    if len(words) > item_words:
+        return False
+    for i in words:
+        word = doc[i].lower_
+        if word == "of" and i > 0 and doc[i - 1].lower_ in list_items:
+            continue
+        if not doc[i].is_alpha or word in FUNCTION_WORDS | PAIN_HEADS or word in clause_verbs:
             return False
     return True
 
@@ -281,6 +324,7 @@ def _on_modifies(
     kinds: Mapping[FindingId, FindingKind],
     list_items: frozenset[str],
     list_breakers: frozenset[str],
+    clause_verbs: frozenset[str] = frozenset(),
 ) -> Callable[[Span, Span, Span], bool]:
     unless_after = frozenset(w.lower() for w in spec.unless_after)
 
@@ -316,6 +360,7 @@ def _on_modifies(
             list_items,
             list_breakers,
             TREATMENT_WORDS if spec.results_only else ITEM_WORDS,
+            clause_verbs,
         )
 
     return on_modifies
@@ -330,8 +375,9 @@ def build_context_rules(
     rules = []
     list_items = frozenset(w.lower() for w in spec.list_items)
     list_breakers = frozenset(w.lower() for w in spec.list_breakers)
+    clause_verbs = frozenset(w.lower() for w in spec.clause_verbs)
     for rule in spec.rules:
-        check = _on_modifies(rule, kinds, list_items, list_breakers)
+        check = _on_modifies(rule, kinds, list_items, list_breakers, clause_verbs)
         for pattern in compile_phrase(rule.phrase, tokenize, attr="LOWER"):
             rules.append(
                 ConTextRule(

@@ -1,7 +1,9 @@
 """Read the patient's age and sex from raw text with regular expressions.
 
-Ages: "34M", "52yo F", "a 41-year-old woman", "68 y/o", "aged 16", "I'm 45", "she is 29",
-"Charlie, 38, ..." (a name and an age opening the text),
+Ages: "34M", "52yo F", "a 41-year-old woman", "a nineteen year-old", "68 y/o", "aged 16",
+"I'm 45", "she is 29", "Charlie, 38, ..." (a name and an age opening the text), but not the
+age of another person or a thing ("her 2-year-old son", "his 3-year-old tattoo", "she has a
+2-year-old daughter"),
 "in her 60s" (read as 65: a decade reads as its middle, "early 60s" 62, "late 60s" 68, so that
 age-band priors have something to work with; "started in her twenties" dates an onset, not her age).
 Sex: age-sex tags and titles ("34M", "Mrs") beat nouns ("woman"), which beat pronouns ("she",
@@ -25,6 +27,7 @@ _DECADE_WORDS = {
 _AGE_BLOCKERS = {"since", "at", "from", "before", "after", "until", "by", "under", "over", "than"}
 _FOLLOWS_AGE = r"(?=\s*(?:[.,;!)]|$|\s+(?:and|but|with|now|years?|yrs?)\b))"
 _APOSTROPHE = "'\u2019"
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "your"})
 _PLAIN_AGES = [
     r"\b(\d{1,3})\s*-?\s*(?:y\s*/\s*o|y\.\s*o\.?|yo|yrs?\.?[\s-]*old|years?[\s-]*old)(?![a-z])",
     r"\b(\d{1,3})\s*-?\s*(?:year|yr)s?[\s-]+old(?![a-z])",
@@ -86,11 +89,52 @@ class DemographicsReader:
                 return Sex(sex)
         return None
 
+    @cached_property
+    def _word_age(self) -> re.Pattern[str]:
+        """ "a nineteen year-old", "my fifty year old body", "a twenty-two-year-old": ages written
+        in words (a tens word and an optional units word, from `number_words`)."""
+        numbers = {w: n for w, n in self.vocab.number_words.items() if len(w) > 2}
+        tens = alternation([w for w, n in numbers.items() if n >= 20 and n % 10 == 0])
+        small = alternation([w for w, n in numbers.items() if n < 20])
+        units = alternation([w for w, n in numbers.items() if n < 10])
+        return re.compile(
+            rf"\b(?:(?P<tens>{tens})(?:[\s-]+(?P<units>{units}))?|(?P<small>{small}))"
+            r"[\s-]*(?:year|yr)s?[\s-]*old(?![a-z])",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def _relations(self) -> re.Pattern[str]:
+        words = [w for group in self.vocab.proxy_relations.values() for w in group]
+        return re.compile(rf"[\s-]*(?:{alternation(words)})s?\b", re.IGNORECASE)
+
+    def _someone_else(self, text: str, start: int, end: int) -> bool:
+        """Whether an "N-year-old" names someone or something other than the patient: after a
+        third person's possessive ("her 2-year-old son", "his 3-year-old tattoo"), or before a
+        relative's noun ("she has a 2-year-old daughter"; a text that opens "My 8-year-old son
+        ..." is about him)."""
+        before = text[:start].lower().split()
+        if before and before[-1] in _POSSESSIVES:
+            return True
+        opens = before[-1:] in (["my"], ["our"]) and len(before) <= 3
+        return not opens and self._relations.match(text, end) is not None
+
     def _ages(self, text: str) -> list[AgeReading]:
         readings: list[AgeReading] = []
         for regex in _PLAIN_AGES:
             for m in re.finditer(regex, text, re.IGNORECASE):
-                readings.append(AgeReading((m.start(), m.end()), int(m.group(1))))
+                if not self._someone_else(text, m.start(), m.end()):
+                    readings.append(AgeReading((m.start(), m.end()), int(m.group(1))))
+        numbers = self.vocab.number_words
+        for m in self._word_age.finditer(text):
+            if self._someone_else(text, m.start(), m.end()):
+                continue
+            if m.group("small"):
+                age = numbers[m.group("small").lower()]
+            else:
+                age = numbers[m.group("tens").lower()]
+                age += numbers[m.group("units").lower()] if m.group("units") else 0
+            readings.append(AgeReading((m.start(), m.end()), age))
         for m in re.finditer(r"\b(?:aged?|age:|age)\s*:?\s*(\d{1,3})\b", text, re.IGNORECASE):
             before = text[: m.start()].split()
             if not before or before[-1].lower().strip("(") not in _AGE_BLOCKERS | {"the", "of"}:

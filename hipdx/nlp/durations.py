@@ -52,7 +52,7 @@ _FOR_BEFORE = (
 _OTHER_PHRASE = r"(?:with|without|after|before|for|of|in|on|from|at|by|to|since|during|despite)"
 # ... also after a possessive: "pain of 4 years' duration", "a year's history"
 _HISTORY_AFTER = (
-    r"\s*(?:['\u2019]s?\s*)?(?:-\s*)?(?:history|hx|duration|of\s+"
+    r"\s*(?:['\u2019]s?\s*)?(?:-\s*)?(?:history|hx|duration|onset|of\s+"
     r"(?:(?!" + _OTHER_PHRASE + r"\b)[\w-]+\s+){0,6}"
     r"(?:pain|symptoms|ache|trouble|discomfort|sciatica))\b"
 )
@@ -143,6 +143,13 @@ class DurationReader:
         return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
     @cached_property
+    def _activity(self) -> re.Pattern[str] | None:
+        if not self.vocab.activity_words:
+            return None
+        words = alternation(self.vocab.activity_words)
+        return re.compile(rf"\b(?:{words})\s+for\s+(?:the\s+)?(?:past\s+|last\s+)?$", re.I)
+
+    @cached_property
     def _complaint(self) -> re.Pattern[str]:
         words = alternation(self.vocab.complaint_words)
         return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
@@ -174,8 +181,10 @@ class DurationReader:
             if duration is not None:
                 found.append(duration)
         for m in self._vague.finditer(text):
-            if not self._names_symptom(text, m.start(), m.end()):
-                continue  # "reduced eating for the past week"
+            if not self._names_symptom(text, m.start(), m.end()) or self._measures_activity(
+                text, m.start("w")
+            ):
+                continue  # "reduced eating for the past week", "sits for a long time"
             rng = self.vocab.vague_durations[m.group("w").lower()]
             found.append(Duration((m.start(), m.end()), rng.low, rng.high))
         for m in self._since_long_ago.finditer(text):
@@ -239,7 +248,9 @@ class DurationReader:
         # "hip pain over six months": "over" says during, as "for" does
         over = (m.group("qual") or "").lower() == "over"
         if re.search(_FOR_BEFORE, before) or over:
-            return self._names_symptom(text, m.start(), m.end())
+            return self._names_symptom(text, m.start(), m.end()) and not self._measures_activity(
+                text, m.start()
+            )
         if re.match(_HISTORY_AFTER, after):
             return True
         if re.match(r"\s*(?:ago|prior|earlier|previously)\b", after):
@@ -255,6 +266,14 @@ class DurationReader:
         """Whether the clause of a "for <n> weeks" duration names a symptom ("missed periods for
         6 months" does not)."""
         return self._symptom.search(_around(text, start, end, ".;,\n!?")) is not None
+
+    def _measures_activity(self, text: str, start: int) -> bool:
+        """Whether the "for" before `start` follows an activity ("when he sits for a long
+        time", "cycling for five years"): the duration is the activity's."""
+        activity = self._activity
+        return (
+            activity is not None and activity.search(text[max(0, start - 40) : start]) is not None
+        )
 
     def _in_sentence(self, text: str, start: int, end: int, words: re.Pattern[str]) -> bool:
         return words.search(_around(text, start, end, ".;\n!?")) is not None
@@ -316,8 +335,11 @@ class DurationReader:
             return Answer.YES, age.span
         if longest is None:
             return None
-        earliest = age.age - (longest.high or float("inf")) / DAYS_PER_YEAR
-        latest = age.age - longest.low / DAYS_PER_YEAR
+        # An age in years is the floor of the true age: half a year on is the best estimate (a
+        # 40-year-old with two weeks of pain had the onset at 40, not before).
+        now = age.age + 0.5
+        earliest = now - (longest.high or float("inf")) / DAYS_PER_YEAR
+        latest = now - longest.low / DAYS_PER_YEAR
         if latest < limit:
             return Answer.YES, age.span
         if earliest >= limit:

@@ -257,6 +257,9 @@ class ContextFile(NlpRecord):
     list_breakers: list[str] = []
     """Words that give a list item its own value and so end a negated list ("no saddle
     paraesthesia, tender SIJ": the tenderness is there)."""
+    clause_verbs: list[str] = []
+    """Verbs that open a clause of their own inside a comma list, so are no modifier of the
+    item after them ("denies trauma, reports numbness and tingling")."""
     proxy: ProxySpec | None = None
     sides: SidesSpec | None = None
     shared_heads: SharedHeadsSpec | None = None
@@ -416,6 +419,9 @@ class NumbersFile(NlpRecord):
     """A duration in a clause naming a past event ("L4/5 decompression 10 yrs ago") and no
     symptom of `complaint_words` dates that event, not the current complaint."""
     complaint_words: list[Phrase] = []
+    activity_words: list[Phrase] = []
+    """A "for <duration>" right after one of these measures the activity, not the symptoms
+    ("pain when he sits for a long time", "on the same bike for five years")."""
     values: ValuesSpec | None = None
 
 

@@ -37,6 +37,15 @@ _GRADE = re.compile(r"(?<![\d/.])(?P<g>[0-5])(?P<mod>[+-])?\s*/\s*5(?![\d/])")
 _SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[;\n!?]|\.(?=\s)")
 _GRADE_STEP = 0.3
 """4+/5 counts as 4.3 and 4-/5 as 3.7."""
+_EXCEPTION = re.compile(
+    r"\b(?:except|apart\s+from|other\s+than|save\s+for|aside\s+from|excluding)\b", re.I
+)
+"""Words that set one muscle's grade apart from the rest ("Strength was 5/5, except 4+/5 for
+the EHL"): the two grades name different muscles, not one muscle at two times."""
+_NARRATION = re.compile(r"\b(?:was|were)\W*$", re.I)
+_NOW = re.compile(r"\b(?:now|today|currently|at\s+present|this\s+(?:morning|evening))\b", re.I)
+"""Case reports narrate in the past tense: "was 5/5" is an earlier grade only in a sentence that
+also says which grade is now ("power was 4/5, now 2/5")."""
 _EPSILON = 1e-6
 
 
@@ -261,10 +270,12 @@ class _Power:
                 if not others:
                     continue
                 j = min(others, key=lambda k: abs(grades[k].start() - grade.start()))
+                first, last = sorted((grade, grades[j]), key=lambda g: g.start())
+                if _EXCEPTION.search(text, first.end(), last.start()):
+                    continue
                 worse = _grade(grades[j]) < _grade(grade)
                 if found is not Answer.YES:
                     found = Answer.YES if worse else Answer.NO
-                    first, last = sorted((grade, grades[j]), key=lambda g: g.start())
                     span = (first.start(), last.end())
             if found is not None:
                 yield ValueReading(self.finding, found, span)
@@ -273,7 +284,10 @@ class _Power:
         self, text: str, grades: list[re.Match[str]], i: int, start: int, end: int
     ) -> bool:
         grade = grades[i]
-        if self.before.search(text[max(start, grade.start() - 20) : grade.start()]):
+        before = text[max(start, grade.start() - 20) : grade.start()]
+        if self.before.search(before) and (
+            not _NARRATION.search(before) or _NOW.search(text, start, end) is not None
+        ):
             return True
         stop = grades[i + 1].start() if i + 1 < len(grades) else min(end, grade.end() + 40)
         return self.after.search(text[grade.end() : stop]) is not None

@@ -60,6 +60,11 @@ READINGS = [
     ("power fell from 4/5 to 2/5", {"progressive_neuro_deficit": "yes"}),
     ("EHL improved from 3/5 to 4+/5", {"progressive_neuro_deficit": "no"}),
     ("hip flexion 3/5, knee extension 4/5", {}),
+    # past-tense narration and an exception name other muscles, not an earlier grade
+    ("Strength was 5/5, except 4+/5 for the EHL and ankle dorsiflexors.", {}),
+    ("Power was 5/5 on the right and 4/5 on the left.", {}),
+    ("Power was 4/5 on admission, 2/5 today.", {"progressive_neuro_deficit": "yes"}),
+    ("Power was 4/5, now 2/5.", {"progressive_neuro_deficit": "yes"}),
     ("Sutlive 3/5; 3/52 of pain", {}),
 ]
 
@@ -100,3 +105,79 @@ def test_proxy_narrator(text: str, age: int, sex: Sex | None) -> None:
     reading = PEOPLE.read_age(text)
     assert reading is not None and reading.age == age
     assert PEOPLE.read_sex(text) == sex
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("The patient is a nineteen year-old female soccer player.", 19),
+        ("Nay gentle reader, my fifty year old body registered a violent protest.", 50),
+        ("A twenty-two-year-old runner with buttock pain.", 22),
+        ("She lifts her 2-year-old son every day. She is 34.", 34),
+        ("He has a 3-year-old daughter and buttock pain.", None),
+        ("Showing his 3-year-old tattoo, he pointed at the buttock.", None),
+        ("My 8-year-old son has hip pain.", 8),  # control: a proxy text's patient
+        ("A 45-year-old woman with a 3-year-old son.", 45),  # control: the first age
+    ],
+)
+def test_age_of_someone_else(text: str, age: int | None) -> None:
+    reading = PEOPLE.read_age(text)
+    assert (reading.age if reading is not None else None) == age
+
+
+ACTIVITIES = DurationReader(
+    load_numbers().model_copy(update={"activity_words": ["sits", "sitting", "cycling", "walk"]})
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("He has pain when he drives in the car or sits for a long time.", []),
+        ("I have been cycling for five years and my buttock hurts.", []),
+        ("Buttock pain for a long time.", ["for a long time"]),  # control
+        ("Sitting is painful and has been for 3 months.", ["3 months."]),  # control
+        ("A 54 year old man with a two week onset of lower back pain.", ["two week"]),
+    ],
+)
+def test_duration_of_an_activity(text: str, words: list[str]) -> None:
+    assert [text[d.span[0] : d.span[1]] for d in ACTIVITIES.read(text)] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pain when he sits for a long time.", []),
+        ("Her buttock hurts after driving for two hours.", []),
+        ("Buttock pain for 3 months, worse sitting.", ["3 months"]),  # control
+        ("I have had pain on running for 6 months.", ["6 months."]),  # control: running dates pain
+    ],
+)
+def test_duration_of_a_posture_with_the_shipped_words(text: str, words: list[str]) -> None:
+    assert [text[d.span[0] : d.span[1]] for d in DURATIONS.read(text)] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("A seventy-two year old man.", 72), ("An eighty year old woman.", 80)],
+)
+def test_age_in_words_of_every_decade(text: str, age: int) -> None:
+    reading = PEOPLE.read_age(text)
+    assert reading is not None and reading.age == age
+
+
+@pytest.mark.parametrize(
+    ("text", "onset"),
+    [
+        ("A 40-year-old woman with a 2-week history of buttock pain.", "no"),
+        ("A 40-year-old woman with a 4-month history of buttock pain.", "no"),
+        ("A 41-year-old man with buttock pain for 2 years.", "yes"),
+        ("A 39-year-old man with buttock pain for 2 weeks.", "yes"),
+    ],
+)
+def test_onset_before_40_near_the_limit(text: str, onset: str) -> None:
+    durations = DURATIONS.read(text)
+    found = {
+        f.finding: f.value.value for f in DURATIONS.findings(text, durations, PEOPLE.read_age(text))
+    }
+    assert found["onset_before_40"] == onset
