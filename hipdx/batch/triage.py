@@ -3,7 +3,8 @@
 Agrees with `hipdx.triage.rules.triage` row by row: level = the most urgent of the fired red
 flags and of the suspected conditions (probability at or above `suspected_above`); when neither
 applies, self-care if the self-care conditions together reach the policy threshold and no finding
-the policy names in `self_care_not_when` is present, else routine.
+the policy names in `self_care_not_when` is present (unless a finding in `self_care_explained_by`
+explains it), else routine.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ class TriageTables:
     self_care_min_probability: float
     self_care_blockers: IntArray
     """Finding columns whose presence rules out the self-care baseline."""
+    self_care_explanations: tuple[IntArray, ...]
+    """Per blocker, the finding columns that explain it (then it does not block)."""
 
 
 def compile_triage(kb: KnowledgeBase, model: DiagnosticModel) -> TriageTables:
@@ -86,6 +89,10 @@ def compile_triage(kb: KnowledgeBase, model: DiagnosticModel) -> TriageTables:
         ),
         self_care_min_probability=kb.triage_policy.self_care_min_probability,
         self_care_blockers=columns(kb.triage_policy.self_care_not_when),
+        self_care_explanations=tuple(
+            columns(kb.triage_policy.self_care_explained_by.get(f, []))
+            for f in kb.triage_policy.self_care_not_when
+        ),
     )
 
 
@@ -131,7 +138,11 @@ def triage_levels(
     escalated = np.maximum(red, suspected)
     if tables.self_care.any():
         self_care_total = probabilities[:, tables.self_care].sum(axis=1)
-        blocked = present(answers, tables.self_care_blockers).any(axis=1)
+        blocking = present(answers, tables.self_care_blockers)
+        for b, explained_by in enumerate(tables.self_care_explanations):
+            if explained_by.size:
+                blocking[:, b] &= ~present(answers, explained_by).any(axis=1)
+        blocked = blocking.any(axis=1)
         baseline = np.where(
             (self_care_total >= tables.self_care_min_probability) & ~blocked,
             TriageLevel.SELF_CARE.rank,

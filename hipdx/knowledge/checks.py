@@ -61,6 +61,14 @@ def _reference_problems(kb: KnowledgeBase) -> list[str]:
     for finding_id in kb.triage_policy.self_care_not_when:
         if finding_id not in kb.findings:
             problems.append(f"triage.yaml self_care_not_when: unknown finding {finding_id!r}")
+    for blocker, explanations in kb.triage_policy.self_care_explained_by.items():
+        if blocker not in kb.triage_policy.self_care_not_when:
+            problems.append(f"triage.yaml self_care_explained_by: {blocker!r} blocks nothing")
+        for finding_id in explanations:
+            if finding_id not in kb.findings:
+                problems.append(
+                    f"triage.yaml self_care_explained_by: unknown finding {finding_id!r}"
+                )
     for condition_id in kb.conditions:
         if condition_id not in kb.plans:
             problems.append(f"plans/{condition_id}.yaml: missing plan for condition")

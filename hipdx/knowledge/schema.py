@@ -364,10 +364,14 @@ class RedFlagsFile(Record):
 class TriagePolicy(Record):
     """When no red flag fires and nothing serious is suspected: self-care if the conditions whose
     `triage_when_suspected` is self_care together reach `self_care_min_probability` and no finding
-    in `self_care_not_when` is present (those call for a clinician: routine)."""
+    in `self_care_not_when` is present (those call for a clinician: routine), unless
+    `self_care_explained_by` names a finding, also present, that explains it."""
 
     self_care_min_probability: Probability
     self_care_not_when: list[FindingId] = []
+    self_care_explained_by: dict[FindingId, list[FindingId]] = {}
+    """Blocker -> findings that explain it (a bruise where a direct blow landed is the contusion
+    itself): with one of them present the blocker does not block."""
     basis: EvidenceBasis
     sources: Sources
     note: str | None = None

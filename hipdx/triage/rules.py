@@ -155,7 +155,12 @@ def _baseline(
     total = sum(p for _, p in self_care)
     if self_care and total >= policy.self_care_min_probability:
         names = ", ".join(kb.conditions[c].name.lower() for c, _ in self_care[:2])
-        blockers = [f for f in policy.self_care_not_when if f in present]
+        blockers = [
+            f
+            for f in policy.self_care_not_when
+            if f in present
+            and not any(e in present for e in policy.self_care_explained_by.get(f, []))
+        ]
         if blockers:
             return _self_care_blocked(kb, blockers, names, total)
         return TriageReason(

@@ -61,13 +61,22 @@ def test_the_screen_is_every_screen_finding_the_mode_can_ask(assessor: Assessor)
         (Mode.PATIENT, {"night_pain": True}, 40, "fired", set()),
         # Pain in both legs (on the cauda equina list): ask whether it is recent.
         (Mode.PATIENT, {"pain_bilateral": True}, 40, "follow_up", {"duration_under_6_weeks"}),
-        # Settling questions that need no examination: a fall from 70, sit-bone pain or a sudden
-        # onset in sport in teens (apophyseal avulsion)
-        # (feeling unwell and a lump are in the cancer and infection screen group).
-        (Mode.PATIENT, {}, 40, "settle", set()),
+        # Settling questions that need no examination: a fall (at 70 or over, or with bone
+        # fragility at any age: CKS), sit-bone pain or a sudden onset in sport in teens
+        # (apophyseal avulsion) (feeling unwell and a lump are in the cancer and infection
+        # screen group).
+        (Mode.PATIENT, {}, 40, "settle", {"onset_fall"}),
         (Mode.PATIENT, {}, 75, "settle", {"onset_fall"}),
-        (Mode.PATIENT, {}, 16, "settle", {"pain_sit_bone", "onset_sudden_during_sport"}),
+        (
+            Mode.PATIENT,
+            {},
+            16,
+            "settle",
+            {"pain_sit_bone", "onset_sudden_during_sport", "onset_fall"},
+        ),
         (Mode.PATIENT, {"onset_fall": True}, 75, "fired", {"fracture_fall_older_adult"}),
+        # A fall at 40 asks what makes it a fragility fracture.
+        (Mode.PATIENT, {"onset_fall": True}, 40, "follow_up", {"osteoporosis"}),
         # Clinician mode: a tender sacrum asks for the fracture risk factors.
         (Mode.CLINICIAN, {"sacral_tenderness": True}, 40, "follow_up", {"osteoporosis"}),
         # Emergencies.
