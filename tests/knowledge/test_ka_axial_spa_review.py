@@ -1,7 +1,7 @@
 """Session-10 likelihood review of axial spondyloarthritis: clinical hip involvement in 24-36% of
 ankylosing spondylitis (Vander Cruyssen 2010); inflammatory back pain does not improve with rest
 and stiffens with sitting (Berlin criteria, Rudwaleit 2006); sacroiliitis makes FABER and the SI
-stress tests painful. Values and rationale: /work/seed/s10/ka_frequencies.md."""
+stress tests painful. Values and rationale: docs/knowledge_review/serious_conditions.md."""
 
 from __future__ import annotations
 

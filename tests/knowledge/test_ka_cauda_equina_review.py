@@ -1,7 +1,8 @@
 """Session-10 likelihood review of cauda equina syndrome: the compressing lesion is usually a large
 central disc, so the neural tension and lumbar movement signs of radiculopathy are present at
 least as often (crossed SLR marks large herniations: 29% sensitive, Deville 2000), and CES also
-follows spinal procedures (SBNS/BASS standards). Values: /work/seed/s10/ka_frequencies.md."""
+follows spinal procedures (SBNS/BASS standards).
+Values: docs/knowledge_review/serious_conditions.md."""
 
 from __future__ import annotations
 

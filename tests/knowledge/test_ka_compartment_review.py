@@ -1,7 +1,8 @@
 """Session-10 likelihood review of gluteal and thigh compartment syndrome (the catalog condition
 mixes the chronic exertional form with the acute form at an acute share of 0.35): localised
 swelling is a classic presenting sign of the acute gluteal form (MacLean 2012) and 41% of acute
-gluteal cases follow an operation (2022 review). Values: /work/seed/s10/ka_frequencies.md."""
+gluteal cases follow an operation (2022 review).
+Values: docs/knowledge_review/serious_conditions.md."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Session-10 likelihood review of bone and joint infection: infectious sacroiliitis presents with
 lumbogluteal pain (36/39), painful SI stressing, fever in only 16/39 and leukocytosis in 15/39
 (Hermet 2012); pyogenic vertebral osteomyelitis has neurological deficits in 32% (Mylona 2009).
-Values and rationale: /work/seed/s10/ka_frequencies.md."""
+Values and rationale: docs/knowledge_review/serious_conditions.md."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Session-10 likelihood review of malignancy: primary pelvic bone sarcomas present with buttock
 (35%), hip (26%), groin (20%) and low back pain (21%), a mass (30%) and sciatica (29%) after a
-median of six months (Wurtz 1999). Values and rationale: /work/seed/s10/ka_frequencies.md."""
+median of six months (Wurtz 1999).
+Values and rationale: docs/knowledge_review/serious_conditions.md."""
 
 from __future__ import annotations
 

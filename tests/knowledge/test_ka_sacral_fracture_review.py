@@ -1,7 +1,7 @@
 """Session-10 likelihood review of sacral stress fracture: insufficiency fractures are diagnosed
 days to weeks after the pain starts (mean 9 days, Schindler 2007; 24 days in an emergency series,
 2017) and hurt on loading: rising, turning, stairs. Values and rationale:
-/work/seed/s10/ka_frequencies.md."""
+docs/knowledge_review/serious_conditions.md."""
 
 from __future__ import annotations
 

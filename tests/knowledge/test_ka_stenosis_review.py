@@ -1,7 +1,7 @@
 """Session-10 likelihood review of lumbar spinal stenosis: neurogenic claudication is buttock and
 thigh pain, often aching or cramping, on walking or standing, eased by sitting or bending forward
 and not by standing still (MSD manual; Suri 2010). Values and rationale:
-/work/seed/s10/ka_frequencies.md."""
+docs/knowledge_review/serious_conditions.md."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Session-10 likelihood review of vascular claudication against the Edinburgh Claudication
 Questionnaire (Leng 1992: in claudicants the pain never begins at rest (99.3%), comes on walking
 uphill or hurrying (98.8%) and settles standing still) and the normal resting examination of
-arterial claudication (Peach 2015). Values and rationale: /work/seed/s10/ka_frequencies.md."""
+arterial claudication (Peach 2015).
+Values and rationale: docs/knowledge_review/serious_conditions.md."""
 
 from __future__ import annotations
 

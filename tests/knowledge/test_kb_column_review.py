@@ -1,9 +1,10 @@
 """Session-10 column review of the spine, pelvis, nerve and hip-joint conditions (issue 3).
 
 Each condition's likelihoods were checked finding by finding against published frequencies
-(/work/seed/s10/kb_frequencies.md). Here: every added or changed value stays inside the range its
-citation or estimate allows; a typical presentation built from the published frequency table
-ranks the condition in the top 3; a lookalike presentation does not rank it first.
+(docs/knowledge_review/spine_hip_nerve_conditions.md). Here: every added or changed value
+stays inside the range its citation or estimate allows; a typical presentation built from the
+published frequency table ranks the condition in the top 3; a lookalike presentation does not
+rank it first.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """Session-10 finding-by-finding review of the muscle, tendon and bursa conditions (issue 3).
 
 Each condition's column was checked against the published frequencies and the descriptive sources
-in /work/seed/s10/kc_frequencies.md. Links added where the condition has a finding far more or far
-less often than posterior hip pain in general (its background): mostly the sites, tests and
-patterns a muscle-belly injury, a bursa or a degenerative tendon rarely has. Each value is
-range-checked against its rationale; each condition's typical presentation (from the frequency
-table, not from any case set) must rank it in the top three, and a lookalike must not rank it
-first.
+in docs/knowledge_review/muscle_tendon_conditions.md. Links added where the condition has a
+finding far more or far less often than posterior hip pain in general (its background): mostly
+the sites, tests and patterns a muscle-belly injury, a bursa or a degenerative tendon rarely
+has. Each value is range-checked against its rationale; each condition's typical presentation
+(from the frequency table, not from any case set) must rank it in the top three, and a lookalike
+must not rank it first.
 """
 
 from __future__ import annotations

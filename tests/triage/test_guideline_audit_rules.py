@@ -1,6 +1,6 @@
-"""Rules added by the guideline audit (docs: /work/seed/s10/t_guidelines.md): each fires on the
-combination its guideline names, at the guideline's urgency, and stays silent on the nearest
-look-alike (the negative controls)."""
+"""Rules added by the guideline audit (docs/knowledge_review/triage_guideline_audit.md): each
+fires on the combination its guideline names, at the guideline's urgency, and stays silent on the
+nearest look-alike (the negative controls)."""
 
 from __future__ import annotations
 
