@@ -194,8 +194,8 @@ def _plain_items(
     start: int,
     target: tuple[int, int],
     item_words: int,
-    list_items: frozenset[str] = frozenset(),
-    clause_verbs: frozenset[str] = frozenset(),
+    list_items: frozenset[str],
+    clause_verbs: frozenset[str],
 ) -> bool:
     """Whether the words of a negated list that are no findings (`unknown`, in the list that
     starts at token `start` before the mention at `target`) are items of their own ("no
@@ -324,7 +324,7 @@ def _on_modifies(
     kinds: Mapping[FindingId, FindingKind],
     list_items: frozenset[str],
     list_breakers: frozenset[str],
-    clause_verbs: frozenset[str] = frozenset(),
+    clause_verbs: frozenset[str],
 ) -> Callable[[Span, Span, Span], bool]:
     unless_after = frozenset(w.lower() for w in spec.unless_after)
 
