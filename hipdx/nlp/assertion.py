@@ -1,7 +1,8 @@
 """Turn a mention and the ConText cues that modify it into a finding value, using THE table.
 
 The table (`attributes` in context.yaml) is read top to bottom; the first row whose category
-modifies the mention and whose effect is not `pass` decides: yes, no, or skip (say nothing).
+modifies the mention and whose effect is not `pass` decides: yes, no, or skip (say nothing); a
+row may set a test name's effect apart from the finding's (`by_test`: "ankle jerk absent").
 Before the rows, cues in `nearest_wins` (negation vs a positive test result) compete and only
 the one closest to the mention stays ("SLR -ve, FABER +ve"). After the rows, `unmodified` gives
 the value by mention mode: a plain phrase is yes, a test name without a result is skipped. A
@@ -69,7 +70,8 @@ def assert_mention(
         finding = row.redirect.get(finding, finding)
         kind = kinds[finding]
         effect = (
-            row.by_finding.get(finding)
+            (row.by_test.get(finding) if mode == "result" else None)
+            or row.by_finding.get(finding)
             or row.by_mode.get(mode)
             or row.by_kind.get(kind)
             or row.effect

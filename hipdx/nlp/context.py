@@ -55,6 +55,12 @@ DETERMINERS = frozenset({"a", "an", "the", "his", "their", "my"})  # not "that",
 """Words after which a cue opens a noun phrase ("after a questionable history of ..."): it modifies
 the words after it, never a mention before it ("SLR: a history of" is rare, unlike "SLR
 equivocal")."""
+CLAUSE_OPENERS = frozenset(
+    {"because", "as", "when", "since", "after", "where", "while", "if", "so", "due", "owing"}
+    | {"secondary", "caused", "from"}
+)
+"""Words no noun phrase opens with: a cue starting with one ("in the kitchen because her knees
+buckled") opens a clause or a phrase of reason, not a noun phrase after a determiner."""
 ITEM_WORDS = 2
 """Most words a negated list's item may have when it names no finding ("no deformity, swelling or
 bruising") ...
@@ -295,6 +301,8 @@ def _opens_phrase(target: Span, cue: Span) -> bool:
     """Whether a cue after a mention stands in a noun phrase of its own, after a determiner and
     at most one modifier: "loss after a (questionable) history of immobilisation"."""
     doc = target.doc
+    if doc[cue.start].lower_ in CLAUSE_OPENERS:
+        return False
     for det in (cue.start - 1, cue.start - 2):
         if det < target.end:
             return False
@@ -391,6 +399,7 @@ def build_context_rules(
                         "results_only": rule.results_only,
                         "ignores_terminators": rule.ignores_terminators,
                         "heads_lists": rule.heads_lists,
+                        "holds_mentions": rule.holds_mentions,
                         "findings": list(rule.findings),
                     },
                 )

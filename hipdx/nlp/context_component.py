@@ -10,7 +10,10 @@ differs from `medspacy.context.ConText`:
   list ("No injury, fever, ... or faecal incontinence"; "not relieved by rest or
   anti-inflammatories"), and a result cue inside a finding that is no test name is kept for the
   test beside it ("A piriformis injection gave no relief"); neither modifies the mention it
-  lies in. Such cues are dropped before overlapping cues are pruned to the longest, so a longer
+  lies in. A cue inside one mention right before another that overlaps it is kept for that one
+  ("Pain is not improved by sitting": the "not" of "Pain is not improved" negates "improved by
+  sitting"), and so is a cue whose rule `holds_mentions` ("because her knees buckled"). Such cues
+  are dropped before overlapping cues are pruned to the longest, so a longer
   cue that runs into a mention ("not tender" in "not tender over the SIJ") leaves the shorter
   cue it covered ("not"); a pseudo-cue is never dropped so ("could not feel" stays no negation);
 - a cue whose rule says `ignores_terminators` keeps its scope past "but" ("I've lost 8 kg, but
@@ -206,6 +209,21 @@ def _usable(
         not any(s < end and start < e for s, e in taken)
         or _heads_list(doc, rule, cue, taken)
         or _result_in_finding(rule, cue, targets)
+        or _before_overlapping(cue, taken)
+        or (
+            (rule.metadata or {}).get("holds_mentions", False)
+            and all(start <= s and e <= end for s, e in taken if s < end and start < e)
+        )
+    )
+
+
+def _before_overlapping(cue: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether a cue inside a mention stands right before another mention that starts inside
+    the first ("not" in "Pain is not improved by sitting" before "improved by sitting"): the cue
+    is kept for that one (the rule's `on_modifies` keeps it off the mention it lies in)."""
+    start, end = cue
+    return any(
+        s == end and any(a <= start and end <= b and s < b for a, b in taken) for s, _ in taken
     )
 
 
@@ -230,7 +248,12 @@ def _result_in_finding(rule: Any, cue: tuple[int, int], targets: list[Span]) -> 
     if not (rule.metadata or {}).get("results_only"):
         return False
     start, end = cue
-    return all(mention_mode(t) == "assert" for t in targets if t.start < end and start < t.end)
+    # ... and lies wholly in each ("not improved" runs into "improved by sitting": not kept)
+    return all(
+        mention_mode(t) == "assert" and t.start <= start and end <= t.end
+        for t in targets
+        if t.start < end and start < t.end
+    )
 
 
 def _update_scopes(doc: Doc, modifiers: list[Any]) -> None:

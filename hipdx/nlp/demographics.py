@@ -175,7 +175,8 @@ class DemographicsReader:
         tags = [_tag_sex(m.group(2)) for m in re.finditer(_AGE_SEX_TAG, text)]
         tags += [_tag_sex(m.group(1)) for m in re.finditer(_SEX_AGE_TAG, text)]
         titles = _matches(text, self.vocab.sex_titles, case_sensitive=True)
-        nouns = _matches(text, self.vocab.sex_words, case_sensitive=False)
+        # A simile names no one: "I'd wake up feeling like a tin man", "like an 80-year-old woman".
+        nouns = _matches(text, self.vocab.sex_words, case_sensitive=False, similes=False)
         # In a patient's own words ("I", "my") "she" is someone else: pronouns count only in
         # third-person text such as a clinician's note.
         first_person = re.search(r"\b(?:I|I'm|I've|my|me)\b", text) is not None
@@ -190,10 +191,20 @@ def _tag_sex(letter: str) -> Sex:
     return Sex.MALE if letter == "M" else Sex.FEMALE
 
 
-def _matches(text: str, words: dict[SexName, list[str]], *, case_sensitive: bool) -> list[Sex]:
+_SIMILE = re.compile(r"\b(?:like|as\s+if|as\s+though)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
+"""A comparison just before a word ("feeling like a tin man"): the word describes no one."""
+
+
+def _matches(
+    text: str, words: dict[SexName, list[str]], *, case_sensitive: bool, similes: bool = True
+) -> list[Sex]:
     found: list[Sex] = []
     flags = 0 if case_sensitive else re.IGNORECASE
     for sex, options in words.items():
         regex = rf"(?<![\w-])(?:{alternation(options)})(?![\w-])"
-        found += [Sex(sex)] * len(re.findall(regex, text, flags))
+        found += [
+            Sex(sex)
+            for m in re.finditer(regex, text, flags)
+            if similes or not _SIMILE.search(text, max(0, m.start() - 40), m.start())
+        ]
     return found

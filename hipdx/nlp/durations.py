@@ -5,11 +5,16 @@ duration", "dates back about 5 years", "6 months of increasing buttock pain", "s
 "since age 25" (or "it started when I was 34"), "2 weeks ago" or "3 days prior" (only beside an
 onset word such as "started" or "pop"; "years ago" only beside a word such as "started": "tore my
 hamstring two years ago" is past history; never after "than": "better now than 2 months ago"),
-"since March" (a duration only with a reference date). A "for <n> weeks", "over <n> weeks" or
+"since March" (a duration only with a reference date), a month and year of onset and one of the
+visit ("In July of 2017 she developed ... At her evaluation in May 2018": 10 months; before an
+onset word, a verb starts an activity, not the pain: "had started running 6 months earlier"). A
+"for <n> weeks", "over <n> weeks" or
 "for the past week" duration counts only in a clause that names a symptom ("missed periods for
 6 months" does not, nor "speed walking for the last three years. Then the pain began": a
 sentence's full stop ends the clause). Several durations: the longest wins ("pain for 2 years,
-worse for 3 weeks" is chronic). A duration in a clause that names a past event and no symptom
+worse for 3 weeks" is chronic), but one said only of a secondary symptom ("numbness in the feet
+that has been there for years") gives way to one said of the pain. A duration in a clause that
+names a past event and no symptom
 ("PMH L4/5 decompression 10 yrs ago") dates that event and is dropped. Thresholds, vague
 durations ("for months", "for the past year") and the word lists are in numbers.yaml.
 
@@ -52,11 +57,19 @@ _FOR_BEFORE = (
 _OTHER_PHRASE = r"(?:with|without|after|before|for|of|in|on|from|at|by|to|since|during|despite)"
 # ... also after a possessive: "pain of 4 years' duration", "a year's history"
 _HISTORY_AFTER = (
-    r"\s*(?:['\u2019]s?\s*)?(?:-\s*)?(?:history|hx|duration|onset|of\s+"
+    r"\s*(?:['\u2019]s?\s*)?(?:-\s*)?(?:history|hx|h/o|duration|onset|of\s+"
     r"(?:(?!" + _OTHER_PHRASE + r"\b)[\w-]+\s+){0,6}"
     r"(?:pain|symptoms|ache|trouble|discomfort|sciatica))\b"
 )
 DAYS_PER_YEAR = 365.25
+_EDGE = 1e-6
+"""Days: "a 3-month history" is not MORE than three months; "over 3 months" is."""
+_MONTH_YEAR = re.compile(
+    r"\b(?:(?P<month>"
+    + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS)
+    + r")\.?\s+(?:of\s+)?)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -199,15 +212,52 @@ class DurationReader:
                 )
             )
         for m in self._relative.finditer(text):
-            if self._in_sentence(text, m.start(), m.end(), self._onset):
+            if self._dates_onset(_around(text, m.start(), m.end(), ".;\n!?"), self._onset):
                 rng = self.vocab.relative_onsets[m.group(0).lower()]
                 found.append(Duration((m.start(), m.end()), rng.low, rng.high))
         for m in self._since_date.finditer(text):
             dated = self._since_date_duration(m, today) if today is not None else None
             found.append(dated or Duration((m.start(), m.end()), 0.0, None))
+        dated = self._onset_to_visit(text, today)
+        if dated is not None:
+            found.append(dated)
         found = [d for d in found if not any(_inside(d, other) for other in found)]
         found = [d for d in found if not self._dates_past_event(text, d)]
-        return sorted(found, key=lambda d: d.span)
+        return sorted(self._said_of_pain(text, found), key=lambda d: d.span)
+
+    def _said_of_pain(self, text: str, found: list[Duration]) -> list[Duration]:
+        """The durations without those said only of a secondary symptom, when another is said of
+        the pain ("numbness that has been there for years ... back pain for 3 weeks")."""
+        pain = _words(self.vocab.pain_words)
+        secondary = _words(self.vocab.secondary_symptom_words)
+        if pain is None or secondary is None:
+            return found
+        clauses = [_around(text, d.span[0], d.span[1], ".;\n!?") for d in found]
+        if not any(pain.search(c) for c in clauses):
+            return found
+        return [
+            d
+            for d, clause in zip(found, clauses, strict=True)
+            if pain.search(clause) or not secondary.search(clause)
+        ]
+
+    def _onset_to_visit(self, text: str, today: date | None) -> Duration | None:
+        """The time from a month and year in a sentence naming the onset to one in a later
+        sentence about the visit (or to `today`)."""
+        visit_words = _words(self.vocab.presentation_words)
+        onset: tuple[re.Match[str], date, date] | None = None
+        for m in _MONTH_YEAR.finditer(text):
+            sentence = _around(text, m.start(), m.end(), ".;\n!?")
+            first, last = _month_range(m)
+            if onset is None:
+                if self._complaint.search(sentence) and self._dates_onset(sentence, self._start):
+                    onset = (m, first, last)
+                continue
+            if visit_words is not None and visit_words.search(sentence) and first >= onset[1]:
+                return _between(onset, first, last)
+        if onset is not None and today is not None and today >= onset[1]:
+            return _between(onset, today, today)
+        return None
 
     def _dates_past_event(self, text: str, duration: Duration) -> bool:
         """Whether the duration's clause names a past event and no symptom ("PMH L4/5
@@ -233,7 +283,7 @@ class DurationReader:
             high = self._value(m.group("n2")) * per if m.group("n2") else low
         qualifier = (m.group("qual") or "").lower()
         if re.fullmatch(_MORE, qualifier):
-            high = None
+            low, high = low + 2 * _EDGE, None  # "over 3 months" is more than three months
         elif re.fullmatch(_LESS, qualifier):
             low, high = 0.0, max(0.0, (high or low) - 0.5)
         return Duration((m.start(), m.end()), low, high)
@@ -257,9 +307,28 @@ class DurationReader:
             if re.search(r"\bthan\s*$", before):
                 return False  # "much better now than 1-2 months ago" is a point of comparison
             long_ago = re.match(r"(?:year|yr|decade)", m.group("unit"), re.IGNORECASE)
-            return self._in_sentence(
-                text, m.start(), m.end(), self._start if long_ago else self._onset
-            )
+            sentence = _around(text, m.start(), m.end(), ".;\n!?")
+            return self._dates_onset(sentence, self._start if long_ago else self._onset)
+        return False
+
+    def _dates_onset(self, sentence: str, words: re.Pattern[str]) -> bool:
+        """Whether the sentence has an onset word that starts the symptoms, not an activity:
+        "had started running 6 months earlier" starts the running ("started hurting", "started
+        getting pain" start the pain)."""
+        verb = re.compile(r"\w*\s+(?:to\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE)
+        symptom = self._complaint
+        for m in words.finditer(sentence):
+            if not m.group(0).lower().startswith(("start", "beg")):
+                return True  # only "start" and "begin" take an activity ("since running" dates)
+            after = verb.match(sentence, m.end())
+            if after is None:
+                return True
+            word = after.group("verb").lower()
+            infinitive = re.match(r"\w*\s+to\s", sentence[m.end() :], re.IGNORECASE)
+            if not (word.endswith("ing") or infinitive):
+                return True  # "started 3 weeks ago", "began suddenly"
+            if symptom.fullmatch(word) or word in self.vocab.symptom_onset_verbs:
+                return True
         return False
 
     def _names_symptom(self, text: str, start: int, end: int) -> bool:
@@ -274,9 +343,6 @@ class DurationReader:
         return (
             activity is not None and activity.search(text[max(0, start - 40) : start]) is not None
         )
-
-    def _in_sentence(self, text: str, start: int, end: int, words: re.Pattern[str]) -> bool:
-        return words.search(_around(text, start, end, ".;\n!?")) is not None
 
     def _since_date_duration(self, m: re.Match[str], today: date) -> Duration | None:
         if m.group("year_only"):
@@ -316,9 +382,9 @@ class DurationReader:
             out.append(_finding(text, "duration_under_6_weeks", Answer.YES, d.span))
         elif d.low >= under:
             out.append(_finding(text, "duration_under_6_weeks", Answer.NO, d.span))
-        if d.low >= over:
+        if d.low > over + _EDGE:
             out.append(_finding(text, "duration_over_3_months", Answer.YES, d.span))
-        elif d.high is not None and d.high < over:
+        elif d.high is not None and d.high < over - _EDGE:
             out.append(_finding(text, "duration_over_3_months", Answer.NO, d.span))
         return out
 
@@ -355,6 +421,27 @@ def _around(text: str, start: int, end: int, stops: str) -> str:
     left = max(text.rfind(c, 0, start) for c in stops)
     rights = [i for i in (text.find(c, end) for c in stops) if i >= 0]
     return text[left + 1 : min(rights) if rights else len(text)]
+
+
+def _words(phrases: list[str]) -> re.Pattern[str] | None:
+    return re.compile(rf"\b(?:{alternation(phrases)})\b", re.IGNORECASE) if phrases else None
+
+
+def _month_range(m: re.Match[str]) -> tuple[date, date]:
+    """The first and last day a month-and-year (or a year alone) may stand for."""
+    year = int(m.group("year"))
+    if not m.group("month"):
+        return date(year, 1, 1), date(year, 12, 31)
+    month = _MONTH_NUMBERS[m.group("month")[:3].lower()]
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+
+
+def _between(onset: tuple[re.Match[str], date, date], first: date, last: date) -> Duration:
+    """The duration from an onset date range to a later date range, read at the onset date."""
+    m, start, end = onset
+    low = max(0, (first - end).days)
+    return Duration((m.start(), m.end()), float(low), float((last - start).days))
 
 
 def _inside(inner: Duration, outer: Duration) -> bool:

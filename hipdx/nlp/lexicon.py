@@ -166,6 +166,9 @@ class ContextRuleSpec(NlpRecord):
     """A cue that opens a lexicon mention still reaches the items of a comma list after it ("No
     injury, fever, ..."); any cue opening a mention reaches an item after "or" ("not relieved by
     rest or anti-inflammatories")."""
+    holds_mentions: bool = False
+    """The cue may hold whole mentions, which stay read on their own ("because her knees
+    buckled": the weakness is read, and the cue marks the fall before it)."""
     unless_after: list[str] = []
     """Words that, standing one or two words before the cue, leave the decision to themselves
     ("no (leg) pain on straight leg raise": the "no" negates the test, "pain on" does not make it
@@ -182,6 +185,12 @@ class SidesSpec(NlpRecord):
     right: list[str]
     reach: int = 4
     """Words after a deficit mention (same clause) where its side may be named."""
+    sites: list[FindingId] = []
+    plurals: list[str] = []
+    """A pain site read yes whose words hold a plural of a paired part ("buttocks pain", "it
+    radiates down to my buttocks") is pain on both sides too, unless a side or a word of
+    `one_of` is named in it or `reach` words before it ("her left buttocks", "one of my hips")."""
+    one_of: list[str] = []
 
 
 class ProxySpec(NlpRecord):
@@ -191,6 +200,15 @@ class ProxySpec(NlpRecord):
     categories: list[Category]
     openers: list[Phrase]
     """Cue-syntax phrases; one counts only when it starts the text."""
+
+
+class TurnsSpec(NlpRecord):
+    """Speaker labels of a transcript ("Doctor:", "Patient:"): the questions in an asker's turn
+    are no findings (hipdx/nlp/turns.py)."""
+
+    askers: list[str]
+    answerers: list[str] = []
+    """Labels that end an asker's turn."""
 
 
 class SharedHeadsSpec(NlpRecord):
@@ -211,14 +229,17 @@ class SharedHeadsSpec(NlpRecord):
 class AttributeRow(NlpRecord):
     """A row of the attribute table: what a ConText category does to a finding.
 
-    `effect` applies unless `by_finding`, `by_mode` or `by_kind` (in that order) says otherwise;
-    `redirect` moves the mention to another finding first (a relative's psoriasis is
-    family_history_spa).
+    `effect` applies unless `by_test` (a test-name mention of the finding), `by_finding`,
+    `by_mode` or `by_kind` (in that order) says otherwise; `redirect` moves the mention to
+    another finding first (a relative's psoriasis is family_history_spa).
     """
 
     category: Category
     attribute: Annotated[str, Field(pattern=r"^[a-z][a-z_]*$")]
     effect: Effect
+    by_test: dict[FindingId, Effect] = {}
+    """For a bare test name of the finding only ("ankle jerk absent" is a deficit, "neurological
+    deficit absent" is not)."""
     by_mode: dict[MentionMode, Effect] = {}
     by_kind: dict[FindingKind, Effect] = {}
     by_finding: dict[FindingId, Effect] = {}
@@ -263,6 +284,7 @@ class ContextFile(NlpRecord):
     proxy: ProxySpec | None = None
     sides: SidesSpec | None = None
     shared_heads: SharedHeadsSpec | None = None
+    turns: TurnsSpec | None = None
     uncertain: Category | None = None
     """The category that marks a finding as only possible: such a mention, which the table skips,
     is kept as a possible finding when the other cues on it would read it yes."""
@@ -347,6 +369,9 @@ class ResultTest(NlpRecord):
     not_near: list[Phrase] = []
     """Words that, anywhere in the sentence, make the value another measurement ("peak heart
     rate 180 on the treadmill test", "diastolic BP 60")."""
+    signed: bool = False
+    """Values may be negative: a minus written against the number is its sign ("T-score -2.8",
+    "T-score: -1.5"; "5-10" stays a range)."""
     note: str | None = None
     sources: list[str] = []
     """Source ids (sources.yaml) of the cut-offs."""
@@ -422,6 +447,16 @@ class NumbersFile(NlpRecord):
     activity_words: list[Phrase] = []
     """A "for <duration>" right after one of these measures the activity, not the symptoms
     ("pain when he sits for a long time", "on the same bike for five years")."""
+    symptom_onset_verbs: list[str] = []
+    """Verbs that bring a symptom in after an onset word ("started getting pain"); any other
+    verb there starts an activity ("had started running 6 months earlier")."""
+    pain_words: list[str] = []
+    secondary_symptom_words: list[str] = []
+    """A duration said only of one of these ("numbness in the feet that has been there for
+    years") gives way to one said of a word of `pain_words` ("back pain for 3 weeks")."""
+    presentation_words: list[Phrase] = []
+    """Words of a sentence about the visit: "In July 2017 she developed ... At her evaluation in
+    May 2018 ..." reads the ten months between the two dates."""
     values: ValuesSpec | None = None
 
 

@@ -15,6 +15,11 @@ A short parenthetical gloss inside a phrase does not hide it: the phrases are ma
 the text without glosses of one to three words ("saddle (perineal) anaesthesia", "lateral
 (greater trochanter) hip pain"), and a mention found only that way spans the gloss.
 
+An abbreviation in brackets that spells the initials of the words before it restates them and is
+no mention of its own: in "Crossed straight-leg raise (SLR) test was negative" the SLR is the
+crossed test, read (or not) by its written-out words; a mention of those words takes in the
+brackets ("Straight leg raise (SLR) was positive": the result is beside it).
+
 A group's mentions are vetoed where one of its `exclude` phrases matches ("fever" in "hay
 fever") and in a sentence that names other sites and none of its own ("tingling ... extending to
 the anus" is no leg numbness). The vetoed ranges go to `doc._.vetoed`, so that the embedding
@@ -23,6 +28,7 @@ mention naming both findings, each with its own mode ("sarcoma": a cancer histor
 """
 
 import copy
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -143,6 +149,40 @@ def keep_specific(spans: Iterable[Span]) -> list[Span]:
         if not redundant:
             kept.append(span)
     return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,6}s?")
+
+
+def restates(span: Span) -> bool:
+    """Whether a mention is a bracketed abbreviation of the words just before the bracket
+    ("straight-leg raise (SLR)"): its capitals are their initials."""
+    doc = span.doc
+    if not (span.start > 0 and span.end < len(doc) and _ABBREVIATION.fullmatch(span.text)):
+        return False
+    if doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    letters = span.text.rstrip("s").lower()
+    words: list[str] = []
+    for token in reversed(doc[max(0, span.start - 1 - 2 * len(letters)) : span.start - 1]):
+        words[:0] = [w for w in re.split(r"[-/]", token.lower_) if w.isalpha()]
+        if len(words) >= len(letters):
+            break
+    return "".join(w[0] for w in words[-len(letters) :]) == letters
+
+
+def _without_restatements(spans: list[Span]) -> list[Span]:
+    """The mentions without bracketed abbreviations of the words before them; a mention of those
+    words is stretched over the brackets."""
+    kept = [s for s in spans if not restates(s)]
+    for abbreviation in (s for s in spans if restates(s)):
+        for i, mention in enumerate(kept):
+            if mention.end == abbreviation.start - 1:
+                stretched = Span(mention.doc, mention.start, abbreviation.end + 1, mention.label)
+                stretched._.target_rule = mention._.target_rule
+                stretched._.gap_tokens = mention._.gap_tokens
+                kept[i] = stretched
+    return kept
 
 
 GLOSS_WORDS = 3
@@ -381,7 +421,7 @@ class LexiconMatcher:
         found = self.spans(doc, vetoes) + self.gloss_spans(doc)
         if self._shared_heads is not None:
             found += self._shared_heads.spans(doc, self._read, found)
-        doc.spans[TARGET_GROUP] = keep_specific(found)
+        doc.spans[TARGET_GROUP] = _without_restatements(keep_specific(found))
         doc._.vetoed = tuple(
             (group.finding, start, end)
             for group, ranges in zip(self._groups, vetoes, strict=True)

@@ -6,9 +6,10 @@ cues from context.yaml). Each mention's cues go through the attribute table (ass
 demographics.py and durations.py add age, sex and durations; values.py adds test values and
 power trends (a number carries its own value, but a hypothetical, uncertain, historical or
 other person's number is dropped by the same table); the optional embedding matcher adds lay
-paraphrase; deficits said of the left and of the right leg read as bilateral (context.yaml
-`sides`); resolve.py keeps one reading per finding (a sentence about today over one about an
-earlier visit; a red flag's yes over its no).
+paraphrase; deficits said of the left and of the right leg read as bilateral, and so does a pain
+site named in the plural ("buttocks pain") (context.yaml `sides`); nothing read in a question
+an interviewer asks in a transcript counts (turns.py); resolve.py keeps one reading per finding
+(a sentence about today over one about an earlier visit; a red flag's yes over its no).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from hipdx.nlp.lexicon import (
 from hipdx.nlp.matcher import build_target_rules, finding_modes, rule_metadata
 from hipdx.nlp.resolve import resolve, sentences_with
 from hipdx.nlp.results import TextFinding, TextReading
+from hipdx.nlp.turns import asked_ranges, within
 from hipdx.nlp.values import ValueReader, ValueReading
 from hipdx.types import Answer, FindingId, FindingKind
 
@@ -120,6 +122,9 @@ class TextReader:
             read_spans += [v.span for v in values]
             covered |= {v.finding for v in values}
             mentions += self._embedding_mentions(doc, covered, read_spans)
+        asked = asked_ranges(text, self.table.turns)
+        mentions = [m for m in mentions if not within(m.span, asked)]
+        possible = [p for p in possible if not within(p.span, asked)]
         findings = resolve(
             mentions,
             self.kinds,
@@ -146,6 +151,7 @@ class TextReader:
         covered: set[FindingId] = set()
         possible: list[TextFinding] = []
         sides: dict[str, Span] = {}
+        plural: Span | None = None
         for span in doc.spans[TARGET_GROUP]:
             metadata = rule_metadata(span)
             cues = [Cue(m.category, cue_distance(span, m.modifier_span)) for m in span._.modifiers]
@@ -180,9 +186,11 @@ class TextReader:
                     )
                     if outcome.value == Answer.YES:
                         sides.update(dict.fromkeys(self._sides(span, outcome.finding), span))
+                        if plural is None and self._plural_site(span, outcome.finding):
+                            plural = span
         spec = self.table.sides
-        if spec is not None and len(sides) == 2:
-            last = max(sides.values(), key=lambda s: s.start)
+        if spec is not None and (len(sides) == 2 or plural is not None):
+            last = plural or max(sides.values(), key=lambda s: s.start)
             mentions.append(
                 TextFinding(
                     spec.finding,
@@ -206,6 +214,19 @@ class TextReader:
                 break
             words.append(token.lower_)
         return {side for side, word in self._side_words if word in words}
+
+    def _plural_site(self, span: Span, finding: FindingId) -> bool:
+        """Whether a pain-site mention names a paired part in the plural ("buttocks pain") with
+        no side in it or just before it ("her left buttocks")."""
+        spec = self.table.sides
+        if spec is None or finding not in spec.sites:
+            return False
+        if not any(t.lower_ in spec.plurals for t in span):
+            return False
+        start = max(span.sent.start, span.start - spec.reach)
+        words = {t.lower_ for t in span.doc[start : span.end]}
+        one = {w.lower() for w in spec.one_of}
+        return not words & one and not any(word in words for _, word in self._side_words)
 
     def _value_mentions(self, doc: Doc, readings: list[ValueReading]) -> list[TextFinding]:
         """Number readings that ConText lets stand: the table decides whether a cue drops one

@@ -1,6 +1,7 @@
 """Read test values and muscle-power trends written as numbers, and turn them into findings.
 
-Results ("CRP 85", "T 38.9", "ABI 0.55 R, 1.0 L", "PVR 650 mL", "compartment pressure 45 mmHg"):
+Results ("CRP 85", "T 38.9", "ABI 0.55 R, 1.0 L", "PVR 650 mL", "compartment pressure 45 mmHg",
+"T-score -2.8": a signed test keeps its minus sign):
 a test name, a few connecting words ("of", "was", ":", "post-exercise"), then one or more
 values, each with an optional unit. Values are converted to the test's unit and compared with
 the cut-offs in numbers.yaml: any abnormal value of a list reads yes ("ABI 0.5 L vs 0.9 R"), a
@@ -140,6 +141,8 @@ class _Result:
             if m.group("num") is not None:
                 start, end = m.start("num"), m.end("num")
                 value = _number(m.group("num"))
+                if self.test.signed and _minus(text, start):
+                    value, start = -value, start - 1
                 before = text[qualifier_from:start]
                 below = self.below.search(before) is not None
                 if below:
@@ -189,6 +192,16 @@ class _Result:
         if test.normal is not None and test.normal.holds(value):
             return Answer.NO
         return None
+
+
+def _minus(text: str, start: int) -> bool:
+    """Whether a minus sign is written against the number at `start` and not after another
+    number or word ("T-score -2.8", not "5-10")."""
+    return (
+        start > 0
+        and text[start - 1] in "-\u2212\u2013"
+        and (start < 2 or not text[start - 2].isalnum())
+    )
 
 
 def _unit_regex(unit: str) -> str:

@@ -75,3 +75,38 @@ AGES = [
 def test_named_age(text: str, age: int | None) -> None:
     reading = PEOPLE.read_age(text)
     assert (reading.age if reading else None) == age
+
+
+CHRONIC = {"duration_over_3_months": "yes", "duration_under_6_weeks": "no"}
+
+
+@pytest.mark.parametrize(
+    ("text", "findings"),
+    [
+        # a month and year of onset, then of the visit
+        (
+            "In July of 2017 she developed left buttock pain. At her evaluation in May 2018 "
+            "the pain persisted.",
+            {"duration_over_3_months": "yes", "duration_under_6_weeks": "no"},
+        ),
+        (
+            "In March 2020 the buttock pain began. She was seen in April 2020.",
+            {"duration_over_3_months": "no"},
+        ),
+        # "started" + a verb starts an activity; a complaint verb starts the pain
+        (
+            "I had started running 6 months earlier. The buttock pain began five days ago.",
+            {"duration_under_6_weeks": "yes", "duration_over_3_months": "no"},
+        ),
+        ("The pain began to get worse 6 months ago.", CHRONIC),
+        ("I started getting pain 6 months ago.", CHRONIC),
+        # "3 months" is not MORE than three months
+        ("A 3-month history of buttock pain.", {"duration_under_6_weeks": "no"}),
+        ("Buttock pain for more than 3 months.", CHRONIC),
+        ("Pain for 12 weeks.", {"duration_over_3_months": "no", "duration_under_6_weeks": "no"}),
+    ],
+)
+def test_duration_findings(text: str, findings: dict[str, str]) -> None:
+    durations = READER.read(text)
+    got = {f.finding: f.value.value for f in READER.findings(text, durations, None)}
+    assert got == findings

@@ -117,7 +117,9 @@ def test_since_a_month_needs_a_reference_date() -> None:
     [
         ("3/52", {"duration_under_6_weeks": "yes", "duration_over_3_months": "no"}),
         ("x 6 weeks of pain", {"duration_under_6_weeks": "no", "duration_over_3_months": "no"}),
-        ("pain for 3 months", {"duration_under_6_weeks": "no", "duration_over_3_months": "yes"}),
+        # three months is not MORE than three months (the finding's definition)
+        ("pain for 3 months", {"duration_under_6_weeks": "no"}),
+        ("pain for 4 months", {"duration_under_6_weeks": "no", "duration_over_3_months": "yes"}),
         ("pain for months", {"duration_under_6_weeks": "no"}),
         ("pain for weeks", {}),
     ],

@@ -54,6 +54,13 @@ READINGS = [
     ("resting compartment pressure 18 mmHg", {"compartment_pressure_raised": "yes"}),
     ("compartment pressure 8 mmHg", {"compartment_pressure_raised": "no"}),
     ("compartment pressure 22 mmHg", {}),
+    # DXA T-score keeps its minus sign: -2.5 or below yes, -1.0 or above no, osteopenia nothing
+    ("DEXA showed a T-score of -2.8.", {"osteoporosis": "yes"}),
+    ("T-score \u22123.1 at the lumbar spine", {"osteoporosis": "yes"}),
+    ("DEXA T-score -1.5.", {}),
+    ("T-score: -0.5 at the hip", {"osteoporosis": "no"}),
+    ("T-score 2.8", {"osteoporosis": "no"}),
+    ("CRP 5-10", {"raised_inflammatory_markers": "yes"}),  # control: an unsigned range
     # power trends
     ("quads 3/5 L (4/5 when seen by GP 3 days ago)", {"progressive_neuro_deficit": "yes"}),
     ("ankle DF 4/5 at GP on Monday, 2/5 today", {"progressive_neuro_deficit": "yes"}),
@@ -181,3 +188,16 @@ def test_onset_before_40_near_the_limit(text: str, onset: str) -> None:
         f.finding: f.value.value for f in DURATIONS.findings(text, durations, PEOPLE.read_age(text))
     }
     assert found["onset_before_40"] == onset
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        ("I'd wake up feeling like a tin man, so stiff it took 30 minutes.", None),
+        ("I feel like an 80 year old woman when I get out of bed.", None),
+        ("A 45-year-old man with buttock pain.", Sex.MALE),  # control: no comparison
+        ("The woman felt a pop like a gunshot.", Sex.FEMALE),  # control: the simile is after
+    ],
+)
+def test_a_simile_names_no_one(text: str, sex: Sex | None) -> None:
+    assert PEOPLE.read_sex(text) == sex

@@ -85,6 +85,19 @@ def top(kb: KnowledgeBase, yes: list[str], age: int | None = 45) -> TriageLevel 
             "fracture_fall_with_bone_fragility",
             TriageLevel.URGENT,
         ),
+        # NG12 and the Scottish sarcoma criteria: a growing, large or deep lump is urgent even
+        # after a blow with a bruise, which explains only a plain lump.
+        (
+            [
+                "palpable_mass",
+                "mass_suspicious_features",
+                "onset_direct_blow",
+                "significant_bruising",
+            ],
+            34,
+            "malignancy_suspicious_lump",
+            TriageLevel.URGENT,
+        ),
     ],
 )
 def test_guideline_combination_fires_at_its_urgency(
@@ -133,6 +146,14 @@ def test_guideline_combination_fires_at_its_urgency(
         (["onset_fall", "pain_deep_buttock"], 50, None),
         (["osteoporosis", "pain_deep_buttock"], 66, None),
         (["pelvic_trauma", "pain_si_region"], 40, None),
+        # A lump after a bruising blow, with no sarcoma feature, is a haematoma; a growing lump
+        # that imaging shows to be ossification is myositis ossificans.
+        (["palpable_mass", "onset_direct_blow", "significant_bruising"], 34, None),
+        (
+            ["palpable_mass", "mass_suspicious_features", "imaging_heterotopic_ossification"],
+            34,
+            None,
+        ),
     ],
 )
 def test_look_alike_stays_below(
