@@ -41,6 +41,7 @@ MONTHS = [
     *("july", "august", "september", "october", "november", "december"),
 ]
 _MONTH_NUMBERS = {name[:3]: index + 1 for index, name in enumerate(MONTHS)}
+_MONTH_NAMES = "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS)
 _MORE = r"more than|over|greater than|>|at least"
 _LESS = r"less than|under|<|fewer than|within"
 _APPROX = r"about|around|approx\.?|approximately|nearly|almost|roughly|some|just|~|c\.?|circa"
@@ -62,12 +63,12 @@ _HISTORY_AFTER = (
     r"(?:pain|symptoms|ache|trouble|discomfort|sciatica))\b"
 )
 DAYS_PER_YEAR = 365.25
+_NEXT_VERB = re.compile(r"\w*\s+(?P<to>to\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE)
+"""The verb after an onset word, with its "to" ("started to limp", "started running")."""
 _EDGE = 1e-6
 """Days: "a 3-month history" is not MORE than three months; "over 3 months" is."""
 _MONTH_YEAR = re.compile(
-    r"\b(?:(?P<month>"
-    + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS)
-    + r")\.?\s+(?:of\s+)?)?(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?:(?P<month>{_MONTH_NAMES})\.?\s+(?:of\s+)?)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -130,12 +131,23 @@ class DurationReader:
 
     @cached_property
     def _since_date(self) -> re.Pattern[str]:
-        months = "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS)
         return re.compile(
-            rf"\bsince\s+(?:(?:early|mid|late|the\s+end\s+of)\s+)?(?:(?P<month>{months})\.?"
+            rf"\bsince\s+(?:(?:early|mid|late|the\s+end\s+of)\s+)?(?:(?P<month>{_MONTH_NAMES})\.?"
             rf"(?:\s+(?P<year>(?:19|20)\d\d))?|(?P<year_only>(?:19|20)\d\d))\b",
             re.IGNORECASE,
         )
+
+    @cached_property
+    def _pain_words(self) -> re.Pattern[str] | None:
+        return _words(self.vocab.pain_words)
+
+    @cached_property
+    def _secondary_words(self) -> re.Pattern[str] | None:
+        return _words(self.vocab.secondary_symptom_words)
+
+    @cached_property
+    def _presentation_words(self) -> re.Pattern[str] | None:
+        return _words(self.vocab.presentation_words)
 
     @cached_property
     def _relative(self) -> re.Pattern[str]:
@@ -228,8 +240,7 @@ class DurationReader:
     def _said_of_pain(self, text: str, found: list[Duration]) -> list[Duration]:
         """The durations without those said only of a secondary symptom, when another is said of
         the pain ("numbness that has been there for years ... back pain for 3 weeks")."""
-        pain = _words(self.vocab.pain_words)
-        secondary = _words(self.vocab.secondary_symptom_words)
+        pain, secondary = self._pain_words, self._secondary_words
         if pain is None or secondary is None:
             return found
         clauses = [_around(text, d.span[0], d.span[1], ".;\n!?") for d in found]
@@ -244,7 +255,7 @@ class DurationReader:
     def _onset_to_visit(self, text: str, today: date | None) -> Duration | None:
         """The time from a month and year in a sentence naming the onset to one in a later
         sentence about the visit (or to `today`)."""
-        visit_words = _words(self.vocab.presentation_words)
+        visit_words = self._presentation_words
         onset: tuple[re.Match[str], date, date] | None = None
         for m in _MONTH_YEAR.finditer(text):
             sentence = _around(text, m.start(), m.end(), ".;\n!?")
@@ -315,17 +326,15 @@ class DurationReader:
         """Whether the sentence has an onset word that starts the symptoms, not an activity:
         "had started running 6 months earlier" starts the running ("started hurting", "started
         getting pain" start the pain)."""
-        verb = re.compile(r"\w*\s+(?:to\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE)
         symptom = self._complaint
         for m in words.finditer(sentence):
             if not m.group(0).lower().startswith(("start", "beg")):
                 return True  # only "start" and "begin" take an activity ("since running" dates)
-            after = verb.match(sentence, m.end())
+            after = _NEXT_VERB.match(sentence, m.end())
             if after is None:
                 return True
             word = after.group("verb").lower()
-            infinitive = re.match(r"\w*\s+to\s", sentence[m.end() :], re.IGNORECASE)
-            if not (word.endswith("ing") or infinitive):
+            if not (word.endswith("ing") or after.group("to")):
                 return True  # "started 3 weeks ago", "began suddenly"
             if symptom.fullmatch(word) or word in self.vocab.symptom_onset_verbs:
                 return True
