@@ -71,10 +71,22 @@ def explain(
     ]
     columns = np.array([model.finding_index[f] for f, _ in known], dtype=np.intp)
     answered_no = np.array([v is Answer.NO for _, v in known], dtype=bool)
-    p_yes_condition = model.p_yes[row, columns]
-    p_yes_other = weights @ model.p_yes[:, columns]
-    p_c = np.where(answered_no, 1.0 - p_yes_condition, p_yes_condition)
-    p_o = np.where(answered_no, 1.0 - p_yes_other, p_yes_other)
+    # A finding whose parent (findings.yaml `implies`/`excludes`) is answered too counts given
+    # that answer, as the engine scores it: an entailed lump beside a suspicious one adds nothing.
+    table = model.p_yes[:, columns].copy()
+    position = {f: i for i, (f, _) in enumerate(known)}
+    for relation, (parent, child) in enumerate(
+        zip(model.relation_parent, model.relation_child, strict=True)
+    ):
+        parent_id, child_id = model.finding_ids[parent], model.finding_ids[child]
+        if parent_id in position and child_id in position:
+            parent_no = known[position[parent_id]][1] is Answer.NO
+            table[:, position[child_id]] = model.child_given_parent[relation, int(parent_no)]
+    p_c = np.where(answered_no, 1.0 - table[row], table[row])
+    p_o = np.where(answered_no, 1.0 - weights @ table, weights @ table)
+    # A child answer its parent rules out is ignored by the engine, so it explains nothing.
+    contradicted = p_c == 0.0
+    p_c[contradicted], p_o[contradicted] = 1.0, 1.0
     log_lr = np.log(p_c / p_o)
     items: list[Contribution] = []
     for i in np.flatnonzero(np.abs(log_lr) >= NEGLIGIBLE_LOG_LR):

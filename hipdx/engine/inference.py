@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import NDArray
 
 from hipdx.engine.evidence import EncodedEvidence
 from hipdx.engine.model import DiagnosticModel, FloatArray
@@ -50,7 +51,26 @@ def log_joint(
         part += answers @ half_sum
         part += log_age[evidence.age_band[block]]
         part += log_sex[evidence.sex[block]]
+    add_relation_terms(model, evidence.answers, scores)
     return scores
+
+
+def add_relation_terms(
+    model: DiagnosticModel, answers: NDArray[np.int8], scores: FloatArray
+) -> None:
+    """Add, in place, the pair corrections for every case that answers both findings of a
+    relation (`DiagnosticModel.relation_terms`); with one of the two unknown the independent
+    score is already exact."""
+    for row, (parent, child) in enumerate(
+        zip(model.relation_parent, model.relation_child, strict=True)
+    ):
+        parent_answer, child_answer = answers[:, parent], answers[:, child]
+        both = np.flatnonzero((parent_answer != 0) & (child_answer != 0))
+        if both.size:
+            # Answer codes 1 (yes) and -1 (no) index the tables' yes [0] and no [1] entries.
+            parent_state = (parent_answer[both] < 0).astype(np.intp)
+            child_state = (child_answer[both] < 0).astype(np.intp)
+            scores[both] += model.relation_terms[row, parent_state, child_state]
 
 
 def posterior(

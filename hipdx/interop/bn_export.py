@@ -1,8 +1,9 @@
 """The diagnostic model as a Bayesian network file other tools open: XMLBIF 0.3 or BIF.
 
 Nodes: `Condition` (one state per condition, prior of the chosen setting), `AgeBand` and `Sex`
-(children of Condition), and one yes/no node per finding with P(finding | Condition). Numbers
-are written with full float precision (repr), so posteriors match hipdx to rounding error.
+(children of Condition), and one yes/no node per finding with P(finding | Condition); a finding
+another implies or excludes has that finding as a second parent. Numbers are written with full
+float precision (repr), so posteriors match hipdx to rounding error.
 """
 
 from __future__ import annotations
@@ -10,12 +11,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
+import numpy as np
+
 from hipdx.engine.model import SEXES, DiagnosticModel, FloatArray
 from hipdx.types import SettingId
 
 CONDITION, AGE, SEX = "Condition", "AgeBand", "Sex"
 STATES = ("yes", "no")
 FORMATS = ("xmlbif", "bif")
+CONTRADICTION_LEAK = 1e-12
+"""P(child answer its parent rules out): hipdx ignores such a child, and a tiny constant
+probability, the same for every condition, does exactly that after normalisation, where a zero
+would leave the network no explanation at all."""
+
+Rows = list[list[float]]
+Node = tuple[str, tuple[str, ...], Rows, str | None]
+"""(node, states, rows, finding parent or None): one row of P(state | ...) per condition, or
+per condition and parent state (yes, then no) when the node has a finding parent."""
 
 
 def age_state(band_id: str) -> str:
@@ -23,15 +35,24 @@ def age_state(band_id: str) -> str:
     return f"age_{band_id}"
 
 
-def _nodes(model: DiagnosticModel) -> list[tuple[str, tuple[str, ...], list[list[float]]]]:
-    """(node, states, rows): for each child, one row per condition giving P(state | condition)."""
-    nodes: list[tuple[str, tuple[str, ...], list[list[float]]]] = [
-        (AGE, tuple(age_state(b.id) for b in model.age_bands), model.p_age.tolist()),
-        (SEX, tuple(s.value for s in SEXES), model.p_sex.tolist()),
+def _nodes(model: DiagnosticModel) -> list[Node]:
+    nodes: list[Node] = [
+        (AGE, tuple(age_state(b.id) for b in model.age_bands), model.p_age.tolist(), None),
+        (SEX, tuple(s.value for s in SEXES), model.p_sex.tolist(), None),
     ]
+    relation_of = {int(child): r for r, child in enumerate(model.relation_child)}
     for column, finding in enumerate(model.finding_ids):
-        p = model.p_yes[:, column]
-        nodes.append((finding, STATES, [[float(y), float(1.0 - y)] for y in p]))
+        relation = relation_of.get(column)
+        if relation is None:
+            rows = [[float(y), float(1.0 - y)] for y in model.p_yes[:, column]]
+            nodes.append((finding, STATES, rows, None))
+            continue
+        given = np.clip(
+            model.child_given_parent[relation], CONTRADICTION_LEAK, 1.0 - CONTRADICTION_LEAK
+        )
+        rows = [[float(y), float(1.0 - y)] for c in range(given.shape[1]) for y in given[:, c]]
+        parent = model.finding_ids[model.relation_parent[relation]]
+        nodes.append((finding, STATES, rows, parent))
     return nodes
 
 
@@ -62,7 +83,7 @@ def to_xmlbif(model: DiagnosticModel, setting: SettingId | None = None) -> str:
 
     nodes = _nodes(model)
     variable(CONDITION, model.condition_ids)
-    for node, states, _ in nodes:
+    for node, states, _, _ in nodes:
         variable(node, states)
     out += [
         "<DEFINITION>",
@@ -70,11 +91,14 @@ def to_xmlbif(model: DiagnosticModel, setting: SettingId | None = None) -> str:
         f"  <TABLE>{_numbers(_prior(model, setting).tolist())}</TABLE>",
         "</DEFINITION>",
     ]
-    for node, _, rows in nodes:
+    for node, _, rows, parent in nodes:
+        # Rows run condition by condition, the finding parent's states (yes, no) within each:
+        # the last GIVEN varies fastest, as XMLBIF readers expect.
+        givens = [CONDITION] if parent is None else [CONDITION, parent]
         out += [
             "<DEFINITION>",
             f"  <FOR>{escape(node)}</FOR>",
-            f"  <GIVEN>{CONDITION}</GIVEN>",
+            *(f"  <GIVEN>{escape(g)}</GIVEN>" for g in givens),
             f"  <TABLE>{_numbers([v for row in rows for v in row])}</TABLE>",
             "</DEFINITION>",
         ]
@@ -93,14 +117,19 @@ def to_bif(model: DiagnosticModel, setting: SettingId | None = None) -> str:
 
     nodes = _nodes(model)
     variable(CONDITION, model.condition_ids)
-    for node, states, _ in nodes:
+    for node, states, _, _ in nodes:
         variable(node, states)
     prior = ", ".join(repr(float(v)) for v in _prior(model, setting))
     out += [f"probability ( {CONDITION} ) {{", f"  table {prior};", "}"]
-    for node, _, rows in nodes:
-        out.append(f"probability ( {node} | {CONDITION} ) {{")
-        for condition, row in zip(model.condition_ids, rows, strict=True):
-            out.append(f"  ({condition}) {', '.join(repr(v) for v in row)};")
+    for node, _, rows, parent in nodes:
+        if parent is None:
+            out.append(f"probability ( {node} | {CONDITION} ) {{")
+            keys = [f"({c})" for c in model.condition_ids]
+        else:
+            out.append(f"probability ( {node} | {CONDITION}, {parent} ) {{")
+            keys = [f"({c}, {s})" for c in model.condition_ids for s in STATES]
+        for key, row in zip(keys, rows, strict=True):
+            out.append(f"  {key} {', '.join(repr(v) for v in row)};")
         out.append("}")
     out.append("")
     return "\n".join(out)

@@ -2,7 +2,8 @@
 
 Each patient's true condition is drawn from the prior of the care setting, then age band and sex
 from the condition's demographics, an age uniformly within the band, and every finding from
-P(finding | condition). Seeded through an explicit numpy Generator; nothing global.
+P(finding | condition), a finding another implies or excludes from P(finding | condition, that
+finding). Seeded through an explicit numpy Generator; nothing global.
 """
 
 from __future__ import annotations
@@ -58,5 +59,13 @@ def sample_cohort(
     high = np.array([min(b.max, OLDEST) for b in model.age_bands], dtype=np.int64)[band]
     age = low + np.floor(rng.random(n) * (high - low + 1)).astype(np.int64)
     sex = (rng.random(n) >= model.p_sex[condition, 0]).astype(np.int64)
-    findings = rng.random((n, len(model.finding_ids))) < model.p_yes[condition]
+    draws = rng.random((n, len(model.finding_ids)))
+    findings = draws < model.p_yes[condition]
+    # Parents are never children (checked at load), so their values are final here.
+    for relation, (parent, child) in enumerate(
+        zip(model.relation_parent, model.relation_child, strict=True)
+    ):
+        parent_state = (~findings[:, parent]).astype(np.intp)
+        given = model.child_given_parent[relation, parent_state, condition]
+        findings[:, child] = draws[:, child] < given
     return Cohort(condition, age, band, sex, findings)

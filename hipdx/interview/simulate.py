@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from hipdx.engine.inference import add_relation_terms
 from hipdx.engine.model import DiagnosticModel, FloatArray
 from hipdx.interview.bank import BoolArray, IntArray, Mode, QuestionBank, question_bank
 from hipdx.interview.cohort import Cohort, sample_cohort
@@ -160,6 +161,14 @@ def _ranks_correct(scores: FloatArray, truth: IntArray) -> tuple[BoolArray, Bool
     return above == 0, above < TOP_K
 
 
+def _joint(model: DiagnosticModel, scores: FloatArray, answers: NDArray[np.int8]) -> FloatArray:
+    """The running independent `scores` plus the pair terms of related findings answered so far,
+    as the engine's log_joint adds them (recomputed, since a pair completes in any order)."""
+    joint = scores.copy()
+    add_relation_terms(model, answers, joint)
+    return joint
+
+
 def _normalise(scores: FloatArray) -> FloatArray:
     belief: FloatArray = np.exp(scores - scores.max(axis=1, keepdims=True))
     belief /= belief.sum(axis=1, keepdims=True)
@@ -258,7 +267,8 @@ def run_policy(
     active = np.ones(n, dtype=np.bool_)
 
     while active.any():
-        top1, top3 = _ranks_correct(scores, cohort.condition)
+        joint = _joint(model, scores, answers)
+        top1, top3 = _ranks_correct(joint, cohort.condition)
         curve1.append(top1.mean())
         curve3.append(top3.mean())
         idx = np.flatnonzero(active)
@@ -271,7 +281,7 @@ def run_policy(
             expanded[idx],
             checklists_asked[idx],
         )
-        decision = decide(policy, model, bank, flags, _normalise(scores[idx]), state)
+        decision = decide(policy, model, bank, flags, _normalise(joint[idx]), state)
         fired_now = decision.screen.fired.any(axis=1) & (first_flag[idx] < 0)
         first_flag[idx[fired_now]] = questions[idx[fired_now]]
         stopping = decision.stop >= 0
@@ -326,7 +336,7 @@ def run_policy(
         if progress is not None:
             progress(name, n - int(active.sum()))
 
-    top1, top3 = _ranks_correct(scores, cohort.condition)
+    top1, top3 = _ranks_correct(_joint(model, scores, answers), cohort.condition)
     true_flags = _true_flags(flags, bank, cohort)
     covered = true_flags & flags.covered
     others = true_flags & ~flags.covered

@@ -6,7 +6,11 @@ import itertools
 
 from hipdx.errors import KnowledgeBaseError
 from hipdx.knowledge.schema import KnowledgeBase, ManagementStep, WorkupItem
-from hipdx.types import FindingKind, TriageLevel
+from hipdx.types import FindingId, FindingKind, TriageLevel
+
+MIN_RELATION_CELL = 0.001
+"""Least probability a related pair's remaining combination keeps in every condition (a lump
+that is not suspicious; symptoms between 6 weeks and 3 months), so no answer is impossible."""
 
 
 def check_knowledge_base(kb: KnowledgeBase) -> None:
@@ -17,6 +21,7 @@ def check_knowledge_base(kb: KnowledgeBase) -> None:
         *_condition_problems(kb),
         *_screen_group_problems(kb),
         *_checklist_problems(kb),
+        *_relation_problems(kb),
     ]
     if problems:
         raise KnowledgeBaseError("knowledge base check failed:\n  " + "\n  ".join(problems))
@@ -175,3 +180,54 @@ def _checklist_problems(kb: KnowledgeBase) -> list[str]:
             else:
                 seen[member] = checklist.id
     return problems
+
+
+def _relation_problems(kb: KnowledgeBase) -> list[str]:
+    """`implies` and `excludes` name other known findings; each finding is entailed or ruled out
+    by one finding at most and is not itself a parent (the engine's pair terms are exact only
+    for such a forest), no member is age-implied, and every condition's numbers keep the
+    combinations the relation allows possible."""
+    problems: list[str] = []
+    parent_of: dict[FindingId, FindingId] = {}
+    for finding in kb.findings.values():
+        where = f"findings.yaml ({finding.id})"
+        for kind, targets in (("implies", finding.implies), ("excludes", finding.excludes)):
+            for target in targets:
+                if target not in kb.findings or target == finding.id:
+                    problems.append(f"{where} {kind}: {target!r} is not another finding")
+                elif target in parent_of:
+                    problems.append(
+                        f"{where} {kind}: {target!r} already depends on {parent_of[target]!r}"
+                    )
+                else:
+                    parent_of[target] = finding.id
+                    problems.extend(_relation_cell_problems(kb, finding.id, kind, target))
+    for child, parent in parent_of.items():
+        if child in parent_of.values():
+            problems.append(f"findings.yaml ({parent}): {child!r} is both related and a parent")
+        if kb.findings[child].implied_by_age_below or kb.findings[parent].implied_by_age_below:
+            problems.append(f"findings.yaml ({parent}): {child!r}: age-implied findings relate")
+    return problems
+
+
+def _relation_cell_problems(
+    kb: KnowledgeBase, parent: FindingId, kind: str, child: FindingId
+) -> list[str]:
+    problems = []
+    for condition in kb.conditions.values():
+        p_parent, p_child = (_likelihood(kb, condition.id, f) for f in (parent, child))
+        if kind == "implies":
+            spare, need = p_child - p_parent, f"P({child}) {p_child} above P({parent}) {p_parent}"
+        else:
+            spare, need = 1.0 - p_parent - p_child, f"P({parent}) + P({child}) below 1"
+        if spare < MIN_RELATION_CELL:
+            problems.append(
+                f"conditions/{condition.id}.yaml: {parent} {kind} {child}, so {need} "
+                f"by at least {MIN_RELATION_CELL}"
+            )
+    return problems
+
+
+def _likelihood(kb: KnowledgeBase, condition_id: str, finding_id: FindingId) -> float:
+    link = kb.conditions[condition_id].links.get(finding_id)
+    return link.p if link else kb.findings[finding_id].background

@@ -120,6 +120,12 @@ class Finding(Record):
     """The finding is certainly present in anyone younger than this (an onset before 40 in a
     30-year-old): then P(finding | condition, age) = 1 for every condition, so given a known age
     below the bound it carries no evidence; the age-band demographics already count the age."""
+    implies: list[FindingId] = []
+    """Findings this one entails by definition (a growing lump is a lump): the engine scores the
+    entailed finding given this one, so one fact read twice is not counted twice."""
+    excludes: list[FindingId] = []
+    """Findings this one rules out by definition (symptoms over 3 months are not under 6 weeks),
+    scored the same way."""
 
     @model_validator(mode="after")
     def _patient_question_present(self) -> Finding:

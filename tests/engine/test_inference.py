@@ -13,6 +13,7 @@ from hipdx.assessment import Assessor
 from hipdx.engine.evidence import Evidence, encode
 from hipdx.engine.inference import BLOCK_ROWS, posterior
 from hipdx.errors import InputError
+from hipdx.knowledge.schema import KnowledgeBase
 from hipdx.types import Answer, Sex
 
 FIXTURES = [HealthCheck.function_scoped_fixture]
@@ -27,8 +28,34 @@ def cases(draw: st.DrawFn, finding_ids: tuple[str, ...]) -> Evidence:
     return Evidence(answers, age, sex)
 
 
+def _relation_factor(kb: KnowledgeBase, links: dict[str, float], evidence: Evidence) -> float:
+    """P(child | parent) / P(child) for each implies/excludes pair with both answered (a child
+    its parent rules out is dropped: divided out alone)."""
+    factor = 1.0
+    for parent in kb.findings.values():
+        pairs = [(c, "implies") for c in parent.implies] + [
+            (c, "excludes") for c in parent.excludes
+        ]
+        for child, kind in pairs:
+            a_parent = evidence.answers.get(parent.id, Answer.UNKNOWN)
+            a_child = evidence.answers.get(child, Answer.UNKNOWN)
+            if Answer.UNKNOWN in (a_parent, a_child):
+                continue
+            p_parent = links.get(parent.id, parent.background)
+            p_child = links.get(child, kb.findings[child].background)
+            if kind == "implies":
+                given = 1.0 if a_parent is Answer.YES else (p_child - p_parent) / (1 - p_parent)
+            else:
+                given = 0.0 if a_parent is Answer.YES else p_child / (1 - p_parent)
+            conditional = given if a_child is Answer.YES else 1 - given
+            marginal = p_child if a_child is Answer.YES else 1 - p_child
+            factor *= (conditional or 1.0) / marginal
+    return factor
+
+
 def reference_posterior(assessor: Assessor, evidence: Evidence, setting: str) -> list[float]:
-    """Bayes' rule written out with plain floats, condition by condition."""
+    """Bayes' rule written out with plain floats, condition by condition, a related finding's
+    factor taken given its parent's answer."""
     kb = assessor.kb
     weights = []
     exponent = kb.demographics.prior_exponent.value  # a power prior, then renormalised
@@ -42,6 +69,7 @@ def reference_posterior(assessor: Assessor, evidence: Evidence, setting: str) ->
                 continue  # P(finding | condition, age) = 1 for every condition
             p = links.get(finding, kb.findings[finding].background)
             weight *= {Answer.YES: p, Answer.NO: 1 - p, Answer.UNKNOWN: 1.0}[value]
+        weight *= _relation_factor(kb, links, evidence)
         if evidence.age is not None:
             band = next(b.id for b in kb.demographics.age_bands if b.min <= evidence.age <= b.max)
             ages = condition.demographics.age
@@ -68,6 +96,22 @@ def test_matches_independent_computation(assessor: Assessor, setting: str) -> No
     )
     expected = reference_posterior(assessor, evidence, setting)
     assert assessor.probabilities(evidence, setting) == pytest.approx(expected, rel=1e-9)
+
+
+@pytest.mark.parametrize("parent_answer", [Answer.YES, Answer.NO])
+@pytest.mark.parametrize("child_answer", [Answer.YES, Answer.NO])
+def test_related_findings_match_the_reference(
+    assessor: Assessor, parent_answer: Answer, child_answer: Answer
+) -> None:
+    # Every implies/excludes pair answered at once, in each of the four combinations.
+    answers = {}
+    for finding in assessor.kb.findings.values():
+        for child in [*finding.implies, *finding.excludes]:
+            answers[finding.id], answers[child] = parent_answer, child_answer
+    assert len(answers) >= 8
+    evidence = Evidence(answers, age=50, sex=Sex.MALE)
+    expected = reference_posterior(assessor, evidence, assessor.model.default_setting)
+    assert assessor.probabilities(evidence) == pytest.approx(expected, rel=1e-9)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=FIXTURES)

@@ -91,3 +91,18 @@ def test_pgmpy_reads_the_export_and_agrees() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     summary = json.loads(result.stdout[result.stdout.index("{") :])
     assert summary["ok"] and summary["xmlbif"]["max_abs_difference"] <= 1e-9
+
+
+def test_a_related_finding_has_its_parent_as_a_second_parent(assessor: Assessor) -> None:
+    model = assessor.model
+    child, parent = "palpable_mass", "mass_suspicious_features"
+    assert f"probability ( {child} | {CONDITION}, {parent} ) {{" in to_bif(model)
+    root = ET.fromstring(to_xmlbif(model))
+    definition = next(d for d in root.iter("DEFINITION") if d.findtext("FOR") == child)
+    assert [g.text for g in definition.findall("GIVEN")] == [CONDITION, parent]
+    cpt = np.array((definition.findtext("TABLE") or "").split(), dtype=float).reshape(-1, 2, 2)
+    # Per condition: a suspicious lump makes a lump (all but) certain; without one, the lump
+    # keeps the rest of its probability.
+    assert np.allclose(cpt[:, 0, 0], 1.0)
+    relation = list(model.relation_child).index(model.finding_index[child])
+    assert np.allclose(cpt[:, 1, 0], model.child_given_parent[relation, 1])

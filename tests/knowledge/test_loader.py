@@ -181,3 +181,39 @@ def test_bad_age_bound_is_rejected(data_copy: Path, bound: object) -> None:
     )
     with pytest.raises(KnowledgeBaseError, match=r"findings.yaml.*implied_by_age_below"):
         load_knowledge_base_from(data_copy)
+
+
+def _relate(data: Path, parent: str, kind: str, child: str) -> None:
+    def add(raw: dict) -> None:  # type: ignore[type-arg]
+        entry = _finding(raw, parent)
+        entry[kind] = [*entry.get(kind, []), child]
+
+    _edit(data / "findings.yaml", add)
+
+
+@pytest.mark.parametrize(
+    ("parent", "kind", "child", "message"),
+    [
+        # A lump does not entail weight loss: the numbers (weight loss the rarer) refuse it.
+        ("palpable_mass", "implies", "weight_loss", r"palpable_mass implies weight_loss"),
+        ("duration_under_6_weeks", "excludes", "onset_gradual", r"below 1 by at least"),
+        ("fever", "implies", "no_such_finding", r"'no_such_finding' is not another finding"),
+        ("fever", "implies", "fever", r"'fever' is not another finding"),
+        ("weight_loss", "implies", "palpable_mass", r"already depends on"),
+        ("fever", "implies", "mass_suspicious_features", r"both related and a parent"),
+        ("onset_before_40", "implies", "pain_low_back", r"age-implied findings relate"),
+    ],
+)
+def test_inconsistent_finding_relations_are_rejected(
+    data_copy: Path, parent: str, kind: str, child: str, message: str
+) -> None:
+    _relate(data_copy, parent, kind, child)
+    with pytest.raises(KnowledgeBaseError, match=message):
+        load_knowledge_base_from(data_copy)
+
+
+def test_consistent_finding_relation_loads(data_copy: Path) -> None:
+    # Negative control: a relation whose numbers hold in every condition is accepted.
+    _relate(data_copy, "relief_toilet_seat", "excludes", "pain_free_sitting")
+    kb = load_knowledge_base_from(data_copy)
+    assert kb.findings["relief_toilet_seat"].excludes == ["pain_free_sitting"]
