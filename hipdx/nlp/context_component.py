@@ -127,6 +127,7 @@ class ContextComponent:
             if rule.category in self._proxy_categories and _word(doc[start:end]) in subject:
                 continue
             graph.modifiers.append(self._context.ConTextModifier(rule, start, end, doc))
+        _finish_lists(doc, graph.modifiers, taken)
         _update_scopes(doc, graph.modifiers)
         _reach_test_lists(doc, graph.modifiers, targets)
         graph.apply_modifiers()
@@ -256,6 +257,43 @@ def _result_in_finding(rule: Any, cue: tuple[int, int], targets: list[Span]) -> 
     )
 
 
+def _finish_lists(doc: Doc, modifiers: list[Any], taken: list[tuple[int, int]]) -> None:
+    """A forward cue's word limit does not cut a list of findings short: a scope that ends on a
+    list word or inside a mention runs on through list words and mentions to the list's last
+    mention ("does not report leg weakness, bladder dysfunction, numbness, or fever": the fever
+    is denied too). Whether the cue applies to each item is still the clause rule's to decide."""
+
+    def mention_end(index: int) -> int | None:
+        return next((e for s, e in taken if s <= index < e), None)
+
+    for modifier in modifiers:
+        if modifier.direction.upper() not in ("FORWARD", "BIDIRECTIONAL"):
+            continue
+        if modifier.rule.max_scope is None:
+            continue
+        start, end = modifier.scope_span
+        sentence_end = doc[modifier.modifier_span[0]].sent.end
+        if end >= sentence_end or end <= start:
+            continue
+        inside = mention_end(end - 1)
+        on_list = doc[end - 1].lower_ in LIST_WORDS or (
+            inside is not None and (inside > end or doc[end].lower_ in LIST_WORDS)
+        )
+        if not on_list:
+            continue  # the scope ends at a word of its own, or at a mention no list goes on from
+        stop, j = end, end
+        while j < sentence_end:
+            found = mention_end(j)
+            if found is not None:
+                j = stop = found
+            elif doc[j].lower_ in LIST_WORDS:
+                j += 1
+            else:
+                break
+        if stop > end:
+            modifier.update_scope(doc[start:stop])
+
+
 def _update_scopes(doc: Doc, modifiers: list[Any]) -> None:
     """medspaCy's `ConTextGraph.update_scopes` (each pair of cues may cut each other's scope),
     except that a cue whose rule `ignores_terminators` is not cut by terminators, and a
@@ -269,17 +307,21 @@ def _update_scopes(doc: Doc, modifiers: list[Any]) -> None:
 
 
 def _limit_scope(doc: Doc, cue: Any, other: Any) -> None:
-    """medspaCy's `ConTextModifier.limit_scope`: a terminator, or a cue of the same category,
-    ends the scope of a cue it stands in. Its overlap test misses a scope that holds the cue's
-    whole scope, and a terminator's scope is the whole sentence, so a cue with a `max_scope`
-    ran past "but" ("He does not have fever but has night pain"); here any overlap counts."""
+    """medspaCy's `ConTextModifier.limit_scope`: a terminator, a cue of the same category, or
+    a backward cue after a forward one, ends the scope of a cue it stands in. Its overlap test
+    misses a scope that holds the cue's whole scope, and a terminator's scope is the whole
+    sentence, so a cue with a `max_scope` ran past "but" ("He does not have fever but has night
+    pain"); here any overlap counts."""
     start, end = cue.scope_span
     other_start, other_end = other.scope_span
     if not (start < other_end and other_start < end) or cue.direction.upper() == "TERMINATE":
         return
     same = other.category.upper() == cue.category.upper()
     terminates = other.direction.upper() == "TERMINATE"
-    if not (terminates or same or other.category.upper() in cue.rule.terminated_by):
+    # A cue that looks back qualifies the phrase before it, so a forward cue's scope ends there:
+    # in "denied any leg weakness prior to the football game" the game is not denied.
+    closes = other.direction.upper() == "BACKWARD" and cue.direction.upper() == "FORWARD"
+    if not (terminates or same or closes or other.category.upper() in cue.rule.terminated_by):
         return
     if same and (
         cue.allowed_types != other.allowed_types or cue.excluded_types != other.excluded_types

@@ -1,13 +1,15 @@
 """Read the patient's age and sex from raw text with regular expressions.
 
 Ages: "34M", "52yo F", "a 41-year-old woman", "a nineteen year-old", "68 y/o", "aged 16",
-"I'm 45", "she is 29", "Charlie, 38, ..." (a name and an age opening the text), but not the
+"I'm 45", "she is 29", "Charlie, 38, ..." (a name and an age opening the text), "Nina, then 34,"
+(a name and an age in apposition), but not the
 age of another person or a thing ("her 2-year-old son", "his 3-year-old tattoo", "she has a
 2-year-old daughter"),
 "in her 60s" (read as 65: a decade reads as its middle, "early 60s" 62, "late 60s" 68, so that
 age-band priors have something to work with; "started in her twenties" dates an onset, not her age).
 Sex: age-sex tags and titles ("34M", "Mrs") beat nouns ("woman"), which beat pronouns ("she",
-counted only in third-person text). Conflicting evidence of the strongest kind gives None.
+counted only in third-person text; a title in a patient's own story names someone else: "Mr. C
+tried to help me"). Conflicting evidence of the strongest kind gives None.
 """
 
 from __future__ import annotations
@@ -41,6 +43,16 @@ _NAMED_AGE = (
     r"(?=\s*[,;.]|\s+(?:years?|yrs?|y/o|yo)\b)"
 )
 _SEX_AGE_TAG = r"\b([MF])\s*/\s*(\d{1,3})\b"
+# A name with an age in apposition in the middle of a story: "when Nina, then 34, got back"
+_APPOSED_AGE = r"\b[A-Z][a-z]+\s*,\s*(?:then|now|aged)\s+(\d{1,3})\s*,"
+# A first person with a body of their own ("my hips", "my pregnancy") is the patient telling the
+# story: a title there names someone else ("Mr. C tried to help me"), as a third person's pronoun
+# does; a clinician writing "I saw Mr Jones" has no such words.
+_OWN_BODY = re.compile(
+    r"\bmy\s+(?:\w+\s+)?(?:pain|back|hip|hips|leg|legs|buttock|buttocks|bum|butt|thigh|thighs|"
+    r"knee|knees|foot|feet|body|pelvis|symptoms|pregnancy|bladder|bowels?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -145,6 +157,8 @@ class DemographicsReader:
             readings.append(AgeReading((m.start(), m.end()), int(m.group(2))))
         for m in re.finditer(_NAMED_AGE, text):
             readings.append(AgeReading((m.start(1), m.end(1)), int(m.group(1))))
+        for m in re.finditer(_APPOSED_AGE, text):
+            readings.append(AgeReading((m.start(1), m.end(1)), int(m.group(1))))
         return readings + self._decade_ages(text)
 
     def _decade_ages(self, text: str) -> list[AgeReading]:
@@ -175,6 +189,8 @@ class DemographicsReader:
         tags = [_tag_sex(m.group(2)) for m in re.finditer(_AGE_SEX_TAG, text)]
         tags += [_tag_sex(m.group(1)) for m in re.finditer(_SEX_AGE_TAG, text)]
         titles = _matches(text, self.vocab.sex_titles, case_sensitive=True)
+        if _OWN_BODY.search(text) is not None:
+            titles = []
         # A simile names no one: "I'd wake up feeling like a tin man", "like an 80-year-old woman".
         nouns = _matches(text, self.vocab.sex_words, case_sensitive=False, similes=False)
         # In a patient's own words ("I", "my") "she" is someone else: pronouns count only in

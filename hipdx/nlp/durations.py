@@ -159,6 +159,11 @@ class DurationReader:
         return re.compile(rf"\b(?:{alternation(self.vocab.onset_words)})", re.IGNORECASE)
 
     @cached_property
+    def _activity_start(self) -> re.Pattern[str]:
+        nouns = alternation(self.vocab.activity_starts)
+        return re.compile(rf"\b(?:{nouns})\s+(?:started|began|begun|commenced)\s*$", re.I)
+
+    @cached_property
     def _start(self) -> re.Pattern[str]:
         return re.compile(rf"\b(?:{alternation(self.vocab.start_words)})", re.IGNORECASE)
 
@@ -319,7 +324,11 @@ class DurationReader:
                 return False  # "much better now than 1-2 months ago" is a point of comparison
             long_ago = re.match(r"(?:year|yr|decade)", m.group("unit"), re.IGNORECASE)
             sentence = _around(text, m.start(), m.end(), ".;\n!?")
-            return self._dates_onset(sentence, self._start if long_ago else self._onset)
+            # an activity's start is not the pain's ("Marathon training started 3 months ago")
+            before_onset = text[max(0, m.start() - 60) : m.start()]
+            return self._dates_onset(
+                sentence, self._start if long_ago else self._onset
+            ) and not self._activity_start.search(before_onset)
         return False
 
     def _dates_onset(self, sentence: str, words: re.Pattern[str]) -> bool:
@@ -342,8 +351,15 @@ class DurationReader:
 
     def _names_symptom(self, text: str, start: int, end: int) -> bool:
         """Whether the clause of a "for <n> weeks" duration names a symptom ("missed periods for
-        6 months" does not)."""
-        return self._symptom.search(_around(text, start, end, ".;,\n!?")) is not None
+        6 months" does not); a duration that opens its sentence, set off by a comma, is the next
+        clause's ("For the last 3 years, he has had hamstring pain whilst training")."""
+        clause = _around(text, start, end, ".;,\n!?")
+        if self._symptom.search(clause) is not None:
+            return True
+        sentence = _around(text, start, end, ".;\n!?")
+        fronted = re.match(r"\s*(?:for|over|during)\b", clause, re.IGNORECASE) is not None
+        opens = sentence.lstrip().startswith(clause.strip())
+        return fronted and opens and self._symptom.search(sentence) is not None
 
     def _measures_activity(self, text: str, start: int) -> bool:
         """Whether the "for" before `start` follows an activity ("when he sits for a long

@@ -191,6 +191,24 @@ class SidesSpec(NlpRecord):
     radiates down to my buttocks") is pain on both sides too, unless a side or a word of
     `one_of` is named in it or `reach` words before it ("her left buttocks", "one of my hips")."""
     one_of: list[str] = []
+    limbs: list[str] = []
+    """Parts of the lower limb a side is said of ("right leg", "left-sided sciatica"): pain on the
+    left and on the right anywhere in the text is on both sides (hipdx/nlp/sides.py)."""
+    spared: list[str] = []
+    """Words saying a side is well or denying something there ("the left leg is fine")."""
+    ellipsis: list[str] = []
+    """Words a clause may hold and still be an ellipsis of the pain before it ("and two weeks
+    later in the left leg too")."""
+
+
+class PlacesSpec(NlpRecord):
+    """A pain site named without a pain word is a place, not a pain ("The skin over the right
+    buttock demonstrated no oedema", "denied any trauma to his low back"): a mention of one of
+    `findings` whose words hold none of `pain_words` counts only in a sentence that holds one
+    ("a dull ache that radiates to her right buttock", "c/o R buttock x 3/52")."""
+
+    findings: list[FindingId]
+    pain_words: list[str]
 
 
 class ProxySpec(NlpRecord):
@@ -209,6 +227,12 @@ class TurnsSpec(NlpRecord):
     askers: list[str]
     answerers: list[str] = []
     """Labels that end an asker's turn."""
+    polar: list[str] = []
+    """Words that open a yes-no question ("Does it hurt when you sit?"): outside a transcript too,
+    such a question says nothing unless the next sentence opens with one of `affirmations`."""
+    affirmations: list[str] = []
+    denials: list[str] = []
+    """Answers that deny the question before them ("Numbness? No.")."""
 
 
 class SharedHeadsSpec(NlpRecord):
@@ -283,6 +307,7 @@ class ContextFile(NlpRecord):
     item after them ("denies trauma, reports numbness and tingling")."""
     proxy: ProxySpec | None = None
     sides: SidesSpec | None = None
+    places: PlacesSpec | None = None
     shared_heads: SharedHeadsSpec | None = None
     turns: TurnsSpec | None = None
     uncertain: Category | None = None
@@ -413,6 +438,9 @@ class ValuesSpec(NlpRecord):
     below_words: list[Phrase]
     above_words: list[Phrase]
     results: list[ResultTest]
+    foreign_units: list[str] = []
+    """Units of measurement: a value written with one that is not its test's own unit is some
+    other measurement and reads nothing ("CK 8.7 mmol")."""
     drops: list[ResultDrop] = []
     power: PowerTrend | None = None
 
@@ -428,6 +456,9 @@ class NumbersFile(NlpRecord):
     relative_onsets: dict[str, DurationRange]
     since_long_ago: list[Phrase]
     onset_words: list[Phrase]
+    activity_starts: list[Phrase] = []
+    """Activities whose start an "<n> weeks ago" may date instead of the pain's ("Marathon
+    training started 3 months ago")."""
     start_words: list[Phrase]
     symptom_words: list[Phrase]
     decade_offsets: dict[str, int]

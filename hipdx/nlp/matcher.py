@@ -15,6 +15,10 @@ A short parenthetical gloss inside a phrase does not hide it: the phrases are ma
 the text without glosses of one to three words ("saddle (perineal) anaesthesia", "lateral
 (greater trochanter) hip pain"), and a mention found only that way spans the gloss.
 
+An abbreviation's expansion in brackets after it (or after its test noun) is part of its name,
+however long: "FAIR (flexion, adduction, internal rotation) test" is read as "FAIR test", and no
+mention inside the brackets counts ("internal rotation" there is no hip finding).
+
 An abbreviation in brackets that spells the initials of the words before it restates them and is
 no mention of its own: in "Crossed straight-leg raise (SLR) test was negative" the SLR is the
 crossed test, read (or not) by its written-out words; a mention of those words takes in the
@@ -187,6 +191,40 @@ def _without_restatements(spans: list[Span]) -> list[Span]:
 
 GLOSS_WORDS = 3
 """Longest parenthetical gloss, in tokens, that a phrase may run across."""
+EXPANSION_TOKENS = 14
+"""Longest bracketed expansion of an abbreviation, in tokens."""
+NAME_HEADS = frozenset({"test", "tests", "sign", "manoeuvre", "maneuver"})
+"""Nouns that may stand between an abbreviation and its expansion ("FADIR test (flexion, ...)")."""
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether written-out words spell an abbreviation: the first word starts with its first
+    letter and all its letters come in order ("flexion, adduction, internal rotation" spells
+    FAIR and FADIR)."""
+    if not words or not letters or words[0][0] != letters[0]:
+        return False
+    rest = iter("".join(words))
+    return all(letter in rest for letter in letters)
+
+
+def expansions(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges, brackets included, of abbreviations' bracketed expansions (module doc)."""
+    found: list[tuple[int, int]] = []
+    for opening in (t.i for t in doc if t.text == "("):
+        before = opening - 1
+        if before > 0 and doc[before].lower_ in NAME_HEADS:
+            before -= 1
+        if before < 0 or not _ABBREVIATION.fullmatch(doc[before].text):
+            continue
+        inside = doc[opening + 1 : opening + EXPANSION_TOKENS + 2]
+        closing = next((t.i for t in inside if t.text == ")"), None)
+        if closing is None:
+            continue
+        parts = (re.split(r"[-/]", t.lower_) for t in doc[opening + 1 : closing])
+        words = [w for part in parts for w in part if w.isalpha()]
+        if _spells(doc[before].text.rstrip("s").lower(), words):
+            found.append((opening, closing + 1))
+    return found
 
 
 def gloss_tokens(doc: Doc) -> set[int]:
@@ -207,9 +245,10 @@ def gloss_tokens(doc: Doc) -> set[int]:
 
 
 def without_glosses(doc: Doc, vocab: Vocab) -> tuple[Doc, list[int]] | None:
-    """The doc with its short glosses left out, and the original index of each kept token (None
-    when the doc has no gloss). Tokens keep their stems and sentence starts."""
-    glosses = gloss_tokens(doc)
+    """The doc with its short glosses and abbreviations' expansions left out, and the original
+    index of each kept token (None when the doc has neither). Tokens keep their stems and
+    sentence starts."""
+    glosses = gloss_tokens(doc) | {i for s, e in expansions(doc) for i in range(s, e)}
     if not glosses:
         return None
     kept = [t.i for t in doc if t.i not in glosses]
@@ -421,6 +460,8 @@ class LexiconMatcher:
         found = self.spans(doc, vetoes) + self.gloss_spans(doc)
         if self._shared_heads is not None:
             found += self._shared_heads.spans(doc, self._read, found)
+        named = expansions(doc)
+        found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in named)]
         doc.spans[TARGET_GROUP] = _without_restatements(keep_specific(found))
         doc._.vetoed = tuple(
             (group.finding, start, end)

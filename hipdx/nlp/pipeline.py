@@ -6,8 +6,10 @@ cues from context.yaml). Each mention's cues go through the attribute table (ass
 demographics.py and durations.py add age, sex and durations; values.py adds test values and
 power trends (a number carries its own value, but a hypothetical, uncertain, historical or
 other person's number is dropped by the same table); the optional embedding matcher adds lay
-paraphrase; deficits said of the left and of the right leg read as bilateral, and so does a pain
-site named in the plural ("buttocks pain") (context.yaml `sides`); nothing read in a question
+paraphrase; deficits said of the left and of the right leg read as bilateral, and so do a pain
+site named in the plural ("buttocks pain") and pain said of one side and then of the other
+(sides.py; context.yaml `sides`); a pain site named without a pain word is a place, not a pain
+(context.yaml `places`); nothing read in a question
 an interviewer asks in a transcript counts (turns.py); resolve.py keeps one reading per finding
 (a sentence about today over one about an earlier visit; a red flag's yes over its no).
 """
@@ -15,6 +17,7 @@ an interviewer asks in a transcript counts (turns.py); resolve.py keeps one read
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -49,7 +52,8 @@ from hipdx.nlp.lexicon import (
 from hipdx.nlp.matcher import build_target_rules, finding_modes, rule_metadata
 from hipdx.nlp.resolve import resolve, sentences_with
 from hipdx.nlp.results import TextFinding, TextReading
-from hipdx.nlp.turns import asked_ranges, within
+from hipdx.nlp.sides import sides_in_pain
+from hipdx.nlp.turns import asked_ranges, denied_ranges, within
 from hipdx.nlp.values import ValueReader, ValueReading
 from hipdx.types import Answer, FindingId, FindingKind
 
@@ -77,6 +81,11 @@ class TextReader:
     ) -> None:
         self.nlp = nlp
         self.safety = safety
+        places = table.places
+        self._places = frozenset(places.findings) if places is not None else frozenset()
+        self._pain_words = (
+            frozenset(w.lower() for w in places.pain_words) if places is not None else frozenset()
+        )
         sides = table.sides
         self._side_words = (
             {("left", w.lower()) for w in sides.left} | {("right", w.lower()) for w in sides.right}
@@ -124,6 +133,8 @@ class TextReader:
             mentions += self._embedding_mentions(doc, covered, read_spans)
         asked = asked_ranges(text, self.table.turns)
         mentions = [m for m in mentions if not within(m.span, asked)]
+        denied = denied_ranges(text, self.table.turns)
+        mentions = [replace(m, value=Answer.NO) if within(m.span, denied) else m for m in mentions]
         possible = [p for p in possible if not within(p.span, asked)]
         findings = resolve(
             mentions,
@@ -158,6 +169,8 @@ class TextReader:
             modes = finding_modes(metadata) or {span.label_: "assert"}
             for finding, mode in modes.items():
                 covered.add(finding)
+                if finding in self._places and mode != "label" and not self._names_pain(span):
+                    continue
                 outcome = assert_mention(finding, mode, cues, self.table, self.kinds)
                 if (
                     outcome is None
@@ -189,8 +202,10 @@ class TextReader:
                         if plural is None and self._plural_site(span, outcome.finding):
                             plural = span
         spec = self.table.sides
-        if spec is not None and (len(sides) == 2 or plural is not None):
-            last = plural or max(sides.values(), key=lambda s: s.start)
+        in_pain = sides_in_pain(doc, spec, self._pain_words) if spec is not None else {}
+        if spec is not None and (len(sides) == 2 or plural is not None or len(in_pain) == 2):
+            named = sides if len(sides) == 2 else in_pain
+            last = plural or max(named.values(), key=lambda s: s.start)
             mentions.append(
                 TextFinding(
                     spec.finding,
@@ -201,6 +216,13 @@ class TextReader:
                 )
             )
         return mentions, covered, possible
+
+    def _names_pain(self, span: Span) -> bool:
+        """Whether a pain-site mention or its sentence holds a pain word (context.yaml
+        `places`): a site named on its own is a place ("the skin over the buttock")."""
+        sentence = span.sent
+        words = {t.lower_ for t in sentence} | set(sentence.text.lower().split())  # "c/o"
+        return bool(words & self._pain_words)
 
     def _sides(self, span: Span, finding: FindingId) -> set[str]:
         """The sides ("left", "right") a deficit mention names, in it or just after it within

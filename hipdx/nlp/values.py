@@ -25,7 +25,9 @@ from hipdx.nlp.lexicon import NumbersFile, PowerTrend, ResultDrop, ResultTest, V
 from hipdx.nlp.wordlists import alternation, phrase_regex
 from hipdx.types import Answer, FindingId
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+"""A number, with thousands separators ("87,000", "1,250.5"); a full stop after it ends the
+sentence ("CK peaked at 87,000.")."""
 _TOKEN = re.compile(
     rf"(?P<space>\s*)(?:(?P<num>{_NUMBER})|(?P<word>[^\W\d_][\w'-]*)|(?P<punct>[^\s\w]))"
 )
@@ -97,6 +99,10 @@ class _Result:
         self.factors = units
         written = "|".join(_unit_regex(u) for u in sorted(units, key=len, reverse=True))
         self.unit = re.compile(rf"\s*(?P<unit>{written})(?![A-Za-z])", re.I) if units else None
+        # a unit the test is not measured in: the number is another measurement's ("CK 8.7 mmol")
+        foreign = sorted((u for u in spec.foreign_units if u.lower() not in units), key=len)
+        alien = "|".join(_unit_regex(u) for u in reversed(foreign))
+        self.foreign = re.compile(rf"\s*(?:{alien})(?![A-Za-z])", re.I) if foreign else None
         self.labels = [(_phrases([label]), cut) for label, cut in test.labelled.items()]
         self.not_near = _phrases(test.not_near) if test.not_near else None
         self.connectors = {w.lower() for w in spec.connectors}
@@ -153,6 +159,8 @@ class _Result:
                 if unit is not None:
                     value *= self.factors[_unit_key(unit.group("unit"), self.factors)]
                     end = unit.end()
+                elif self.foreign is not None and self.foreign.match(text, end):
+                    return
                 value = self._rescale(value)
                 if not self.test.plausible.holds(value):
                     return
