@@ -217,9 +217,11 @@ def _relation_cell_problems(
     for condition in kb.conditions.values():
         p_parent, p_child = (_likelihood(kb, condition.id, f) for f in (parent, child))
         if kind == "implies":
-            spare, need = p_child - p_parent, f"P({child}) {p_child} above P({parent}) {p_parent}"
+            spare = p_child - p_parent
+            need = f"P({child}) {p_child} must exceed P({parent}) {p_parent}"
         else:
-            spare, need = 1.0 - p_parent - p_child, f"P({parent}) + P({child}) below 1"
+            spare = 1.0 - p_parent - p_child
+            need = f"P({parent}) {p_parent} + P({child}) {p_child} must stay below 1"
         if spare < MIN_RELATION_CELL:
             problems.append(
                 f"conditions/{condition.id}.yaml: {parent} {kind} {child}, so {need} "

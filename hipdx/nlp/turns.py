@@ -55,12 +55,8 @@ def denied_ranges(text: str, spec: TurnsSpec | None) -> list[tuple[int, int]]:
     """Character ranges of questions the next sentence answers with a denial ("Numbness? No.")."""
     if spec is None or not spec.denials:
         return []
-    return [(q.start(), q.end()) for q, after in _questions(text) if _denies(after, spec)]
-
-
-def _denies(answer: str, spec: TurnsSpec) -> bool:
     denial = re.compile(rf"\s*(?:{alternation(spec.denials)})\s*[.!,;]", re.IGNORECASE)
-    return bool(spec.denials) and denial.match(answer) is not None
+    return [(q.start(), q.end()) for q, after in _questions(text) if denial.match(after)]
 
 
 def _unanswered(text: str, spec: TurnsSpec) -> list[tuple[int, int]]:
