@@ -161,7 +161,7 @@ class DurationReader:
     @cached_property
     def _activity_start(self) -> re.Pattern[str]:
         nouns = alternation(self.vocab.activity_starts)
-        return re.compile(rf"\b(?:{nouns})\s+(?:started|began|begun|commenced)\s*$", re.I)
+        return re.compile(rf"\b(?:{nouns})\s+(?:started|began|begun|commenced)\s*$", re.IGNORECASE)
 
     @cached_property
     def _start(self) -> re.Pattern[str]:

@@ -244,11 +244,13 @@ def gloss_tokens(doc: Doc) -> set[int]:
     return inside
 
 
-def without_glosses(doc: Doc, vocab: Vocab) -> tuple[Doc, list[int]] | None:
-    """The doc with its short glosses and abbreviations' expansions left out, and the original
-    index of each kept token (None when the doc has neither). Tokens keep their stems and
-    sentence starts."""
-    glosses = gloss_tokens(doc) | {i for s, e in expansions(doc) for i in range(s, e)}
+def without_glosses(
+    doc: Doc, vocab: Vocab, named: list[tuple[int, int]]
+) -> tuple[Doc, list[int]] | None:
+    """The doc with its short glosses and abbreviations' expansions (`named`, from
+    `expansions`) left out, and the original index of each kept token (None when the doc has
+    neither). Tokens keep their stems and sentence starts."""
+    glosses = gloss_tokens(doc) | {i for s, e in named for i in range(s, e)}
     if not glosses:
         return None
     kept = [t.i for t in doc if t.i not in glosses]
@@ -437,10 +439,10 @@ class LexiconMatcher:
                 found.append(span)
         return found
 
-    def gloss_spans(self, doc: Doc) -> list[Span]:
-        """Mentions that run across a short parenthetical gloss, found on the doc without its
-        glosses and mapped back onto `doc` (the gloss inside the mention)."""
-        shortened = without_glosses(doc, self.vocab)
+    def gloss_spans(self, doc: Doc, named: list[tuple[int, int]]) -> list[Span]:
+        """Mentions that run across a short parenthetical gloss or an abbreviation's expansion
+        (`named`), found on the doc without them and mapped back onto `doc`."""
+        shortened = without_glosses(doc, self.vocab, named)
         if shortened is None:
             return []
         short, kept = shortened
@@ -457,10 +459,10 @@ class LexiconMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         vetoes = [group.vetoed(doc) for group in self._groups]
-        found = self.spans(doc, vetoes) + self.gloss_spans(doc)
+        named = expansions(doc)
+        found = self.spans(doc, vetoes) + self.gloss_spans(doc, named)
         if self._shared_heads is not None:
             found += self._shared_heads.spans(doc, self._read, found)
-        named = expansions(doc)
         found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in named)]
         doc.spans[TARGET_GROUP] = _without_restatements(keep_specific(found))
         doc._.vetoed = tuple(
