@@ -18,12 +18,13 @@ strategy only orders the questions the safety rules leave open; it can never ski
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import numpy as np
 from numpy.typing import NDArray
 
+from hipdx.engine.information import answer_likelihoods, settled_answers
 from hipdx.engine.model import DiagnosticModel, FloatArray
 from hipdx.interview.bank import BoolArray, IntArray, Mode, QuestionBank
 from hipdx.interview.screen import RedFlagTable, ScreenState, screen_state
@@ -31,8 +32,8 @@ from hipdx.interview.select import (
     InformationGain,
     Strategy,
     UIntArray,
+    answer_information_gain,
     checklist_information_gain,
-    expected_information_gain,
 )
 from hipdx.interview.stopping import GO_ON, StopRule, stop_codes
 
@@ -150,12 +151,22 @@ class Decision:
     screen: ScreenState
 
 
+def settled(model: DiagnosticModel, bank: QuestionBank, state: BatchState) -> BatchState:
+    """`state` with the bank findings its answers settle recorded as answered (a no to any lump
+    answers "is the lump growing?"; `hipdx.engine.information.settled_answers`)."""
+    known = settled_answers(model, state.answers)
+    added = (known != state.answers)[:, bank.columns]
+    if not added.any():
+        return state
+    return replace(state, answers=known, asked=state.asked | added)
+
+
 def askable(model: DiagnosticModel, bank: QuestionBank, state: BatchState) -> BoolArray:
-    """(N, K) bank findings still worth a question: unanswered, and not implied by the known
-    age (an onset before 40 at 30 would tell nothing)."""
+    """(N, K) bank findings still worth a question: unanswered, not settled by the answers so
+    far, and not implied by the known age (an onset before 40 at 30 would tell nothing)."""
     known_age = np.where(state.age >= 0, state.age, np.nan).astype(np.float64)
     implied: BoolArray = model.implied_by_ages(known_age)[:, bank.columns]
-    return ~state.asked & ~implied
+    return ~settled(model, bank, state).asked & ~implied
 
 
 def _pick(scores: FloatArray, allowed: BoolArray) -> IntArray:
@@ -182,7 +193,8 @@ def decide(
         belief: (N, C) current posterior over conditions.
         state: the interviews so far.
     """
-    table = model.p_yes[:, bank.columns]
+    state = settled(model, bank, state)
+    table = answer_likelihoods(model, state.answers, bank.columns)
     yes = state.answers[:, bank.columns] == 1
     screen = screen_state(flags, bank, yes, state.asked, state.age, state.expanded)
     available = askable(model, bank, state)
@@ -190,7 +202,7 @@ def decide(
     list_gain = None
     best_gain = np.full(len(belief), np.inf)
     if np.isfinite(policy.stop.min_gain_bits):
-        gain = expected_information_gain(belief, table)
+        gain = answer_information_gain(belief, table)
         best_gain = np.where(available, gain, -np.inf).max(axis=1)
         if lists.any():
             list_gain = checklist_information_gain(

@@ -182,13 +182,12 @@ def _flags_using(kb: KnowledgeBase, *findings: FindingId) -> tuple[RedFlagId, ..
 
 
 def _separates(
-    model: DiagnosticModel, belief: FloatArray, column: int
+    model: DiagnosticModel, belief: FloatArray, likelihood: FloatArray
 ) -> tuple[ConditionId, ConditionId]:
     order = np.argsort(-belief, kind="stable")
     count = int(np.searchsorted(np.cumsum(belief[order]), LEADING_COVERAGE)) + 1
     leaders = order[: max(2, count)]
-    likelihood = model.p_yes[leaders, column]
-    by_yes = leaders[np.argsort(-likelihood, kind="stable")]
+    by_yes = leaders[np.argsort(-likelihood[leaders], kind="stable")]
     return model.condition_ids[by_yes[0]], model.condition_ids[by_yes[-1]]
 
 
@@ -230,23 +229,24 @@ def finding_question(
     finding_id: FindingId,
     purpose: Purpose,
     belief: FloatArray,
+    likelihood: FloatArray,
     number: int,
 ) -> Question:
     """A yes / no / don't know question about one finding.
 
     Args:
         kb: the knowledge base (wording, red flags, condition names).
-        model: the diagnostic model (likelihoods for the reason).
+        model: the diagnostic model (condition names for the reason).
         mode: patient or clinician wording.
         finding_id: the finding to ask about.
         purpose: why the policy chose it.
         belief: (C,) current posterior over conditions.
+        likelihood: (C,) P(yes | condition, answers so far) of the finding.
         number: the question's 1-based position in the interview.
     """
     finding = kb.findings[finding_id]
-    column = model.finding_index[finding_id]
-    gain = float(expected_information_gain(belief[None, :], model.p_yes[:, [column]])[0, 0])
-    separates = _separates(model, belief, column)
+    gain = float(expected_information_gain(belief[None, :], likelihood[:, None])[0, 0])
+    separates = _separates(model, belief, likelihood)
     flags = _flags_using(kb, finding_id)
     exam = finding.kind is FindingKind.EXAM
     if mode is Mode.PATIENT:
@@ -278,17 +278,20 @@ def checklist_question(
     sections: list[tuple[str, tuple[FindingId, ...]]],
     purpose: Purpose,
     belief: FloatArray,
+    likelihood: FloatArray,
     number: int,
 ) -> Question:
     """A tick list: red-flag screen groups (purpose screen) or one diagnostic checklist.
 
     Args:
         kb: the knowledge base (wording, red flags, condition names).
-        model: the diagnostic model (likelihoods for a checklist's reason).
+        model: the diagnostic model (condition names for a checklist's reason).
         mode: patient or clinician wording.
         sections: each screen group or checklist id with the members to show.
         purpose: screen for screen groups, diagnostic for a checklist.
         belief: (C,) current posterior over conditions.
+        likelihood: (C, items) P(yes | condition, answers so far) of the members shown, in
+            section order.
         number: the question's 1-based position in the interview.
     """
     built = tuple(_section(kb, mode, list_id, items) for list_id, items in sections)
@@ -314,9 +317,8 @@ def checklist_question(
         separates: tuple[ConditionId, ...] = ()
     else:
         checklist = kb.checklists[sections[0][0]]
-        columns = [model.finding_index[i.finding] for s in built for i in s.items]
-        gains = expected_information_gain(belief[None, :], model.p_yes[:, columns])[0]
-        separates = _separates(model, belief, columns[int(np.argmax(gains))])
+        gains = expected_information_gain(belief[None, :], likelihood)[0]
+        separates = _separates(model, belief, likelihood[:, int(np.argmax(gains))])
         first, second = (kb.conditions[c].name for c in separates)
         if patient:
             text, reason = checklist.patient, f"This helps tell apart {first} and {second}."

@@ -1,11 +1,12 @@
 """Next-question strategies: callables that score every askable finding for a batch of interviews.
 
-A strategy gets the current belief over conditions (N, C), the likelihood table of the askable
-findings (C, K) and one integer key per interview, and returns (N, K) scores: the policy asks the
-highest-scoring finding it is allowed to ask. It also scores the diagnostic checklists (tick
-lists, each one question) on the same scale, so the policy can weigh a checklist against a single
-question; the baselines never choose one. Strategies are pure: the same inputs give the same
-scores, including the random one, whose order is a hash of (seed, key, position).
+A strategy gets the current belief over conditions (N, C), the askable findings' likelihoods
+given the answers so far (`hipdx.engine.information.Likelihoods`) and one integer key per
+interview, and returns (N, K) scores: the policy asks the highest-scoring finding it is allowed to
+ask. It also scores the diagnostic checklists (tick lists, each one question) on the same scale,
+so the policy can weigh a checklist against a single question; the baselines never choose one.
+Strategies are pure: the same inputs give the same scores, including the random one, whose order
+is a hash of (seed, key, position).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import Protocol
 import numpy as np
 from numpy.typing import NDArray
 
+from hipdx.engine.information import Likelihoods
 from hipdx.engine.model import FloatArray
 
 UIntArray = NDArray[np.uint64]
+IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
 EPSILON = 1e-12
 
@@ -31,14 +34,14 @@ class Strategy(Protocol):
         """Short identifier used in reports."""
         ...
 
-    def __call__(self, belief: FloatArray, table: FloatArray, keys: UIntArray) -> FloatArray:
-        """(N, C) belief, (C, K) P(yes | condition), (N,) keys -> (N, K) scores."""
+    def __call__(self, belief: FloatArray, table: Likelihoods, keys: UIntArray) -> FloatArray:
+        """(N, C) belief, K candidates' likelihoods, (N,) keys -> (N, K) scores."""
         ...
 
     def score_checklists(
-        self, belief: FloatArray, table: FloatArray, members: BoolArray, asked: BoolArray
+        self, belief: FloatArray, table: Likelihoods, members: BoolArray, asked: BoolArray
     ) -> FloatArray:
-        """(N, C) belief, (C, K) table, (D, K) checklist members, (N, K) answered -> (N, D)
+        """(N, C) belief, likelihoods, (D, K) checklist members, (N, K) answered -> (N, D)
         scores on the scale of `__call__` (-inf: never ask it)."""
         ...
 
@@ -68,6 +71,18 @@ def expected_information_gain(belief: FloatArray, table: FloatArray) -> FloatArr
     return gain
 
 
+def answer_information_gain(belief: FloatArray, likelihoods: Likelihoods) -> FloatArray:
+    """`expected_information_gain` with each case's answers predicted given its answers so far
+    (a finding related to an answered one from its conditional column; a settled one gains 0).
+
+    Returns:
+        (N, K) gains in bits.
+    """
+    gains = expected_information_gain(belief, likelihoods.table)
+    chosen: FloatArray = np.take_along_axis(gains, likelihoods.variant, axis=1)
+    return chosen
+
+
 def _outcomes(width: int) -> FloatArray:
     """(2^width, width) every yes/no pattern of `width` findings, 1.0 for yes."""
     codes = np.arange(2**width)[:, None] >> np.arange(width)[None, :]
@@ -75,20 +90,47 @@ def _outcomes(width: int) -> FloatArray:
     return patterns
 
 
+def _pattern_likelihood(
+    likelihoods: Likelihoods, positions: IntArray, used: IntArray
+) -> FloatArray:
+    """(C, 2^m) P(pattern | condition, answers so far) of the m candidates `positions` (each
+    predicted from column `used` of the table); a related pair on the list counts jointly."""
+    p = np.clip(likelihoods.table[:, used], EPSILON, 1.0 - EPSILON)
+    patterns = _outcomes(len(positions))
+    log_likelihood = np.log(p) @ patterns.T + np.log1p(-p) @ (1.0 - patterns.T)
+    where = {int(k): i for i, k in enumerate(positions)}
+    # Pattern states index the pair table: yes 0, no 1.
+    states = (1.0 - patterns).astype(np.intp)
+    for (parent, child), terms in zip(likelihoods.pairs, likelihoods.pair_terms, strict=True):
+        if int(parent) in where and int(child) in where:
+            a, b = where[int(parent)], where[int(child)]
+            log_likelihood = log_likelihood + terms[states[:, a], states[:, b]].T
+    likelihood: FloatArray = np.exp(log_likelihood)
+    return likelihood
+
+
+def _bits(probabilities: FloatArray) -> FloatArray:
+    """-p log2 p elementwise (0 for p = 0)."""
+    safe = np.where(probabilities > 0.0, probabilities, 1.0)
+    result: FloatArray = -probabilities * np.log2(safe)
+    return result
+
+
 def checklist_information_gain(
-    belief: FloatArray, table: FloatArray, members: BoolArray, asked: BoolArray
+    belief: FloatArray, likelihoods: Likelihoods, members: BoolArray, asked: BoolArray
 ) -> FloatArray:
     """Expected entropy reduction of the differential from one tick list per checklist, in bits.
 
-    A tick list answers every unasked member at once (the findings are independent given the
-    condition), so its gain is the mutual information between the condition and the whole
-    pattern of ticks: H(pattern) - sum over members of E_condition[H(member | condition)]. The
-    first term enumerates the 2^m patterns of the m unasked members (m <= 8). Members already
-    answered add nothing. Without any unasked member the gain is 0.
+    A tick list answers every unasked member at once, so its gain is the mutual information
+    between the condition and the whole pattern of ticks, H(pattern) - E_condition[H(pattern |
+    condition)], over the 2^m patterns of the m unasked members (m <= 8). Members are independent
+    given the condition except a related pair (findings.yaml `implies`, `excludes`), which counts
+    jointly, and each member is predicted given the answers so far (`Likelihoods`). Members
+    already answered add nothing. Without any unasked member the gain is 0.
 
     Args:
         belief: (N, C) current probability of each condition.
-        table: (C, K) P(yes | condition) of the askable findings.
+        likelihoods: the askable findings' likelihoods for the N cases.
         members: (D, K) the findings each checklist lists.
         asked: (N, K) the finding has an answer.
 
@@ -96,22 +138,20 @@ def checklist_information_gain(
         (N, D) gains in bits.
     """
     gains = np.zeros((len(belief), len(members)))
-    conditional = belief @ binary_entropy(table)
     for d, row in enumerate(members):
         positions = np.flatnonzero(row)
-        open_ = ~asked[:, positions]
-        # Interviews sharing a set of unasked members share the pattern likelihoods.
-        shapes, inverse = np.unique(open_, axis=0, return_inverse=True)
+        used = np.where(~asked[:, positions], likelihoods.variant[:, positions], -1)
+        # Interviews sharing the unasked members and how each is predicted share the patterns.
+        shapes, inverse = np.unique(used, axis=0, return_inverse=True)
         for s, shape in enumerate(shapes):
-            if not shape.any():
+            open_ = shape >= 0
+            if not open_.any():
                 continue
             rows = np.flatnonzero(inverse.reshape(-1) == s)
-            p = np.clip(table[:, positions[shape]], EPSILON, 1.0 - EPSILON)
-            patterns = _outcomes(int(shape.sum()))
-            likelihood = np.exp(np.log(p) @ patterns.T + np.log1p(-p) @ (1.0 - patterns.T))
+            likelihood = _pattern_likelihood(likelihoods, positions[open_], shape[open_])
             marginal = belief[rows] @ likelihood
-            entropy = -(marginal * np.log2(np.clip(marginal, EPSILON, None))).sum(axis=1)
-            gains[rows, d] = entropy - conditional[rows][:, positions[shape]].sum(axis=1)
+            given = belief[rows] @ _bits(likelihood).sum(axis=1)
+            gains[rows, d] = _bits(marginal).sum(axis=1) - given
     return gains
 
 
@@ -136,11 +176,11 @@ class InformationGain:
 
     name: str = "information_gain"
 
-    def __call__(self, belief: FloatArray, table: FloatArray, keys: UIntArray) -> FloatArray:
-        return expected_information_gain(belief, table)
+    def __call__(self, belief: FloatArray, table: Likelihoods, keys: UIntArray) -> FloatArray:
+        return answer_information_gain(belief, table)
 
     def score_checklists(
-        self, belief: FloatArray, table: FloatArray, members: BoolArray, asked: BoolArray
+        self, belief: FloatArray, table: Likelihoods, members: BoolArray, asked: BoolArray
     ) -> FloatArray:
         return checklist_information_gain(belief, table, members, asked)
 
@@ -151,13 +191,13 @@ class FixedOrder:
 
     name: str = "fixed_order"
 
-    def __call__(self, belief: FloatArray, table: FloatArray, keys: UIntArray) -> FloatArray:
-        order = -np.arange(table.shape[1], dtype=np.float64)
-        scores: FloatArray = np.broadcast_to(order, (belief.shape[0], table.shape[1])).copy()
+    def __call__(self, belief: FloatArray, table: Likelihoods, keys: UIntArray) -> FloatArray:
+        order = -np.arange(table.width, dtype=np.float64)
+        scores: FloatArray = np.broadcast_to(order, (belief.shape[0], table.width)).copy()
         return scores
 
     def score_checklists(
-        self, belief: FloatArray, table: FloatArray, members: BoolArray, asked: BoolArray
+        self, belief: FloatArray, table: Likelihoods, members: BoolArray, asked: BoolArray
     ) -> FloatArray:
         return _never(belief, members)
 
@@ -178,8 +218,8 @@ class RandomOrder:
     seed: int
     name: str = "random_order"
 
-    def __call__(self, belief: FloatArray, table: FloatArray, keys: UIntArray) -> FloatArray:
-        width = table.shape[1]
+    def __call__(self, belief: FloatArray, table: Likelihoods, keys: UIntArray) -> FloatArray:
+        width = table.width
         base = _splitmix64(np.asarray(keys, dtype=np.uint64) ^ _splitmix64(self._seed()))
         mixed = _splitmix64(
             base[:, None] * np.uint64(width) + np.arange(width, dtype=np.uint64)[None, :]
@@ -188,7 +228,7 @@ class RandomOrder:
         return scores
 
     def score_checklists(
-        self, belief: FloatArray, table: FloatArray, members: BoolArray, asked: BoolArray
+        self, belief: FloatArray, table: Likelihoods, members: BoolArray, asked: BoolArray
     ) -> FloatArray:
         return _never(belief, members)
 

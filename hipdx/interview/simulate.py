@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from hipdx.engine.inference import add_relation_terms
+from hipdx.engine.information import settled_answers
 from hipdx.engine.model import DiagnosticModel, FloatArray
 from hipdx.interview.bank import BoolArray, IntArray, Mode, QuestionBank, question_bank
 from hipdx.interview.cohort import Cohort, sample_cohort
@@ -175,6 +176,26 @@ def _normalise(scores: FloatArray) -> FloatArray:
     return belief
 
 
+def _record_settled(
+    model: DiagnosticModel,
+    bank: QuestionBank,
+    rows: IntArray,
+    answers: NDArray[np.int8],
+    asked: BoolArray,
+    scores: FloatArray,
+) -> None:
+    """Record for patients `rows` the answers their answers settle, as the policy sees them (in
+    place); their scores plus the pair terms `_joint` adds leave the posterior unchanged."""
+    known = settled_answers(model, answers[rows])
+    added = known != answers[rows]
+    if not added.any():
+        return
+    answers[rows] = known
+    asked[rows] |= added[:, bank.columns]
+    scores[rows] += (added & (known == 1)).astype(np.float64) @ model.log_yes
+    scores[rows] += (added & (known == -1)).astype(np.float64) @ model.log_no
+
+
 def _true_flags(flags: RedFlagTable, bank: QuestionBank, cohort: Cohort) -> BoolArray:
     yes = cohort.findings[:, bank.columns]
     fired: BoolArray = screen_state(flags, bank, yes, np.ones_like(yes), cohort.age).fired
@@ -253,6 +274,7 @@ def run_policy(
     asked[:, zone_positions] = marked | unmarked
     scores += marked.astype(np.float64) @ model.log_yes[zone_columns]
     scores += unmarked.astype(np.float64) @ model.log_no[zone_columns]
+    _record_settled(model, bank, rows, answers, asked, scores)
     questions = np.ones(n, dtype=np.int64)
     screen_questions = np.zeros(n, dtype=np.int64)
     group_questions = np.zeros(n, dtype=np.int64)
@@ -333,6 +355,7 @@ def run_policy(
         asked[single, position] = True
         items[single] += 1
         scores[single] += np.where(present[:, None], model.log_yes[column], model.log_no[column])
+        _record_settled(model, bank, go, answers, asked, scores)
         if progress is not None:
             progress(name, n - int(active.sum()))
 

@@ -6,6 +6,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from hipdx.assessment import Assessor
+from hipdx.engine.information import settled_evidence
 from hipdx.interview.session import InterviewSession
 from hipdx.interview.stopping import StopRule
 from hipdx.triage.rules import Triage, triage
@@ -45,7 +46,8 @@ def snapshot(assessor: Assessor, session: InterviewSession, shown: int = SHOWN) 
     Raises:
         InputError: the session names an unknown finding or setting.
     """
-    probabilities = assessor.probabilities(session.evidence, session.setting)
+    evidence = settled_evidence(assessor.model, session.evidence)  # as next_step sees it
+    probabilities = assessor.probabilities(evidence, session.setting)
     order = np.argsort(-probabilities, kind="stable")
     ranking = [(assessor.model.condition_ids[i], float(probabilities[i])) for i in order]
     leading = tuple(
@@ -57,5 +59,5 @@ def snapshot(assessor: Assessor, session: InterviewSession, shown: int = SHOWN) 
         confidence=ranking[0][1],
         target=StopRule.for_mode(session.mode).confidence,
         questions_asked=session.questions_asked,
-        triage=triage(assessor.kb, session.evidence, ranking),
+        triage=triage(assessor.kb, evidence, ranking),
     )

@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict
 from hipdx.assessment import Assessment, Assessor
 from hipdx.engine.evidence import encode
 from hipdx.engine.inference import posterior
+from hipdx.engine.information import answer_likelihoods, settled_evidence
+from hipdx.engine.model import FloatArray
 from hipdx.interview.bank import BoolArray, question_bank
 from hipdx.interview.policy import PURPOSES, BatchState, Policy, Purpose, askable, decide
 from hipdx.interview.questions import (
@@ -62,10 +64,13 @@ def next_step(
         return location_question(kb, session.mode, session.age)
     chosen = policy or Policy.default(session.mode)
     bank = question_bank(kb, model, session.mode)
-    encoded = encode(model, [session.evidence])
+    # Answers the others settle are recorded too: the posterior is the same, and triage sees
+    # them (a hard chair that hurts answers "does sitting hurt?").
+    evidence = settled_evidence(model, session.evidence)
+    encoded = encode(model, [evidence])
     belief = posterior(model, encoded, session.setting)
     asked = np.zeros((1, len(bank)), dtype=np.bool_)
-    asked[0, [bank.position[f] for f in session.answers if f in bank.position]] = True
+    asked[0, [bank.position[f] for f in evidence.answers if f in bank.position]] = True
     expanded = np.array([[g in session.expanded for g in bank.groups]], dtype=np.bool_)
     done = np.array([[c in session.checklist_answers for c in bank.checklists]], dtype=np.bool_)
     state = BatchState(
@@ -84,10 +89,17 @@ def next_step(
             reason=reason,
             message=reason.description,
             questions_asked=session.questions_asked,
-            assessment=assessor.assess(session.evidence, session.setting),
+            assessment=assessor.assess(evidence, session.setting),
         )
 
-    still_open = askable(model, bank, state)[0]  # a tick list leaves out what the age answers
+    # A tick list leaves out what the age or the answers already settle.
+    still_open = askable(model, bank, state)[0]
+    likelihoods = answer_likelihoods(model, encoded.answers, bank.columns)
+
+    def predicted(items: tuple[str, ...]) -> FloatArray:
+        """(C, items) P(yes | condition, answers so far), for the question's reason."""
+        positions = [bank.position[f] for f in items]
+        return likelihoods.table[:, likelihoods.variant[0, positions]]
 
     def unanswered(members: BoolArray) -> tuple[str, ...]:
         return tuple(bank.finding_ids[k] for k in np.flatnonzero(members & still_open))
@@ -98,23 +110,33 @@ def next_step(
             (bank.groups[g], unanswered(bank.members[g]))
             for g in np.flatnonzero(decision.groups[0])
         ]
+        shown = tuple(f for _, items in sections for f in items)
         return checklist_question(
-            kb, model, session.mode, sections, Purpose.SCREEN, belief[0], number
+            kb, model, session.mode, sections, Purpose.SCREEN, belief[0], predicted(shown), number
         )
     if decision.checklist[0] >= 0:
         d = int(decision.checklist[0])
         listed = set(unanswered(bank.checklist_members[d]))
         members = kb.checklists[bank.checklists[d]].members  # in the checklist's own order
-        sections = [(bank.checklists[d], tuple(f for f in members if f in listed))]
+        items = tuple(f for f in members if f in listed)
         return checklist_question(
-            kb, model, session.mode, sections, Purpose.DIAGNOSTIC, belief[0], number
+            kb,
+            model,
+            session.mode,
+            [(bank.checklists[d], items)],
+            Purpose.DIAGNOSTIC,
+            belief[0],
+            predicted(items),
+            number,
         )
+    finding = bank.finding_ids[int(decision.position[0])]
     return finding_question(
         kb,
         model,
         session.mode,
-        bank.finding_ids[int(decision.position[0])],
+        finding,
         PURPOSES[int(decision.purpose[0])],
         belief[0],
+        predicted((finding,))[:, 0],
         number,
     )

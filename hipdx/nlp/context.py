@@ -3,7 +3,8 @@
 A cue reaches across a comma only into a plain list of findings ("no fever, night sweats or
 weight loss"; words of `list_items` such as "fracture" may stand in the list without being
 findings, and so may a short item of its own in a list closed by "and" or "or": "no deformity,
-swelling or bruising"), never into the next clause of a comma-separated note ("no saddle
+swelling or bruising", a longer one in a list closed by "or": "no evidence of a fracture, sacral
+stress response or tumour"), never into the next clause of a comma-separated note ("no saddle
 anaesthesia, L buttock pain"). A backward cue crosses a comma only through a list of tests
 ("SLR, slump and FABER negative"; a named test hipdx reads nothing from may stand in it: "FABER
 test, Gaenslen test and the pelvic compression test reproduce her pain"), so "buttock pain,
@@ -49,22 +50,31 @@ FINAL_ITEM = frozenset({"or", "nor"})
 COMPARATORS = frozenset({"vs", "vs.", "versus", "v", "cf", "cf.", "compared"})
 """Words between two sides' results: a result word past one does not describe the other ("knee
 flexion strength 4/5 right vs 5/5 left")."""
-COORDINATORS = frozenset({"and", "&", "with", "plus", "but"})
-"""Words joining two findings: a result word on one side does not describe the other."""
+COORDINATORS = frozenset({"and", "&", "with", "plus", "but", "or", "nor"})
+"""Words joining two findings: a result word on one side does not describe the other ("no
+evidence of fracture, stress response or tumour": the response is its own item's)."""
 DETERMINERS = frozenset({"a", "an", "the", "his", "their", "my"})  # not "that", "her": pronouns too
 """Words after which a cue opens a noun phrase ("after a questionable history of ..."): it modifies
 the words after it, never a mention before it ("SLR: a history of" is rare, unlike "SLR
 equivocal")."""
 CLAUSE_OPENERS = frozenset(
     {"because", "as", "when", "since", "after", "where", "while", "if", "so", "due", "owing"}
-    | {"secondary", "caused", "from"}
+    | {"secondary", "caused", "from", "but", "and", "yet", "whereas"}
 )
 """Words no noun phrase opens with: a cue starting with one ("in the kitchen because her knees
-buckled") opens a clause or a phrase of reason, not a noun phrase after a determiner."""
+buckled", "negative on the left but positive on the right") opens a clause, a phrase of reason or
+a coordinated predicate, not a noun phrase after a determiner."""
 ITEM_WORDS = 2
 """Most words a negated list's item may have when it names no finding ("no deformity, swelling or
 bruising") ...
 """
+OR_ITEM_WORDS = 4
+"""... or in a list closed by "or" or "nor", which after a negation carries it to every item ("no
+evidence of fracture, sacral stress response or tumour"; a positive list closes with "and") ..."""
+ITEM_ARTICLES = frozenset({"a", "an", "the", "any"})
+"""Words that may open an item of a list closed by "or" without counting as its words: "no
+evidence of a disc herniation, canal stenosis or a sacral fracture" ("no bruising, a limp and
+tenderness" is two statements: an article in a list closed by "and" opens a positive one)."""
 TREATMENT_WORDS = 4
 """... and when a result cue heads the list, whose items are treatments ("has not responded to
 several opioid medications, trigger point injections or epidural steroid injections")."""
@@ -206,6 +216,7 @@ def _plain_items(
     """Whether the words of a negated list that are no findings (`unknown`, in the list that
     starts at token `start` before the mention at `target`) are items of their own ("no
     deformity, swelling or bruising"): each such item is at most `item_words` content words
+    (OR_ITEM_WORDS in a list closed by "or", where an article opening an item does not count)
     with no finding in it, the mention's own item holds at most `item_words` modifiers and no
     clause verb ("lower extremity neurologic symptoms", "any symptoms of bladder dysfunction";
     "denies trauma, reports numbness and tingling" is two clauses), and the list is closed by
@@ -216,11 +227,16 @@ def _plain_items(
         t.lower_ in closers for t in after
     ):
         return False
+    or_closed = any(doc[i].lower_ in FINAL_ITEM for i in range(start, target[0])) or any(
+        t.lower_ in FINAL_ITEM for t in after
+    )
+    if or_closed:
+        item_words = max(item_words, OR_ITEM_WORDS)
     groups: list[list[int]] = [[]]
     for i in range(start, target[0]):
         if doc[i].lower_ in LIST_WORDS:
             groups.append([])
-        else:
+        elif groups[-1] or not or_closed or doc[i].lower_ not in ITEM_ARTICLES:
             groups[-1].append(i)
     own = [i for i in groups[-1] if i in unknown]
     if own and not _modifiers(doc, own, item_words, list_items, clause_verbs):

@@ -22,7 +22,10 @@ differs from `medspacy.context.ConText`:
 - a mention that opens with a cue of its own ("no trauma") takes no other cue of that category
   ("No history of diabetes, no trauma" is no double negative);
 - a text that opens by introducing someone else ("My son is 8 and ...") is about that person:
-  the word naming them is no family or other-person cue anywhere in it (context.yaml `proxy`).
+  the word naming them is no family or other-person cue anywhere in it (context.yaml `proxy`);
+- in a text written in the first person, a cue naming someone else reaches on through its
+  sentence until the writer's own "I", "my" or "me" ("My friend had piriformis syndrome and her
+  pain was worse when sitting").
 """
 
 # No `from __future__ import annotations` in this module: spaCy resolves factory signatures at
@@ -56,6 +59,7 @@ class ContextComponent:
         self._rules: dict[str, Any] = {}
         self._proxy = Matcher(nlp.vocab, validate=False)
         self._proxy_categories: frozenset[str] = frozenset()
+        self._first_person: frozenset[str] = frozenset()
         self.attributes: dict[str, dict[str, bool]] = {}
         if not Span.has_extension("modifiers"):
             Span.set_extension("modifiers", default=())
@@ -69,10 +73,17 @@ class ContextComponent:
             self._rules[key] = rule
             self._matcher.add(key, [rule.pattern])
 
-    def set_proxy(self, categories: Iterable[str], openers: list[list[dict[str, Any]]]) -> None:
+    def set_proxy(
+        self,
+        categories: Iterable[str],
+        openers: list[list[dict[str, Any]]],
+        first_person: Iterable[str] = (),
+    ) -> None:
         """Openers (token patterns) that name the patient in a text written about someone else,
-        and the cue categories the naming word then loses."""
+        the cue categories the naming word then loses, and the words of a first-person text that
+        end such a cue's reach (`_follow_others`)."""
         self._proxy_categories = frozenset(categories)
+        self._first_person = frozenset(w.lower() for w in first_person)
         if openers:
             self._proxy.add("proxy", openers)
 
@@ -129,6 +140,7 @@ class ContextComponent:
             graph.modifiers.append(self._context.ConTextModifier(rule, start, end, doc))
         _finish_lists(doc, graph.modifiers, taken)
         _update_scopes(doc, graph.modifiers)
+        _follow_others(doc, graph.modifiers, self._proxy_categories, self._first_person)
         _reach_test_lists(doc, graph.modifiers, targets)
         graph.apply_modifiers()
         for target, modifier in graph.edges:
@@ -162,12 +174,16 @@ COPULAS = frozenset({"is", "are", "was", "were", "felt", "remain", "remained"})
 """Words between a test name and the result word said of it ("pulses were weak")."""
 ATTACHED_WORDS = 2
 """Longest mention read as a result word on the test name after it ("weak ankle pulses")."""
+LOCATIVES = frozenset({"in", "at", "on", "over", "of", "bilaterally", "distally", "throughout"})
+"""Words after a result word that say where the result was found ("pulses were weak in the left
+foot"): the phrase is still the result said of the test before it."""
 
 
 def _attached_results(targets: list[Span], results: list[tuple[int, int]]) -> list[Span]:
     """Mentions that are a test's result word rather than findings of their own: a result word
     and at most one more word right before another finding's test name ("weak ankle pulses"),
-    or only result words said of one ("pulses were weak"). The noun phrase's head is the test,
+    or only result words said of one, perhaps with where they were found ("pulses were weak",
+    "pulses were weak in the left foot"). The noun phrase's head is the test,
     so the word is its result (a results cue), not a deficit of its own; a longer phrase has a
     head of its own ("altered sensation in the right S1 dermatome")."""
     tests = [t for t in targets if mention_mode(t) == "result"]
@@ -189,7 +205,12 @@ def _attached_results(targets: list[Span], results: list[tuple[int, int]]) -> li
         gap = mention.start
         while gap > 0 and doc[gap - 1].lower_ in COPULAS:
             gap -= 1
-        after = any(t.end == gap for t in others) and result_word(mention.start, mention.end)
+        said = result_word(mention.start, mention.end) or (
+            result_word(mention.start, mention.start + 1)
+            and mention.start + 1 < len(doc)
+            and doc[mention.start + 1].lower_ in LOCATIVES
+        )
+        after = any(t.end == gap for t in others) and said
         if before or after:
             attached.append(mention)
     return attached
@@ -334,6 +355,36 @@ def _limit_scope(doc: Doc, cue: Any, other: Any) -> None:
         start = max(start, other.modifier_span[1])
     if (start, end) != cue.scope_span:
         cue.update_scope(doc[start:end])
+
+
+def _follow_others(
+    doc: Doc, modifiers: list[Any], categories: frozenset[str], first_person: frozenset[str]
+) -> None:
+    """In a text written in the first person, a cue naming someone else ("my friend") reaches
+    forward to the writer's own next "I", "my" or "me" (and no further), or else to a terminator
+    past its own scope or the end of its sentence: "My friend had piriformis syndrome and her
+    pain was worse when sitting" is the friend's pain, "... and my pain is worse when sitting"
+    the writer's. Whether it applies across a comma is still the clause rule's to decide."""
+    if not first_person or not any(t.lower_ in first_person for t in doc):
+        return
+    stops = {m.modifier_span[0] for m in modifiers if m.direction.upper() == "TERMINATE"}
+    for modifier in modifiers:
+        if modifier.category not in categories:
+            continue
+        if modifier.direction.upper() not in ("FORWARD", "BIDIRECTIONAL"):
+            continue
+        start, end = modifier.scope_span
+        cue_end = modifier.modifier_span[1]
+        if end < cue_end:
+            continue
+        sentence_end = doc[modifier.modifier_span[0]].sent.end
+        stop = cue_end
+        while stop < sentence_end and doc[stop].lower_ not in first_person:
+            if stop >= end and stop in stops:
+                break  # past its own scope a terminator still ends it
+            stop += 1
+        if stop != end:
+            modifier.update_scope(doc[start:stop])
 
 
 ARTICLES = frozenset({"the", "a", "an", "its", "his", "her", "their", "my"})

@@ -5,11 +5,11 @@ duration", "dates back about 5 years", "6 months of increasing buttock pain", "s
 "since age 25" (or "it started when I was 34"), "2 weeks ago" or "3 days prior" (only beside an
 onset word such as "started" or "pop"; "years ago" only beside a word such as "started": "tore my
 hamstring two years ago" is past history; never after "than": "better now than 2 months ago"),
-"since March" (a duration only with a reference date), a month and year of onset and one of the
-visit ("In July of 2017 she developed ... At her evaluation in May 2018": 10 months; before an
-onset word, a verb starts an activity, not the pain: "had started running 6 months earlier"). A
-"for <n> weeks", "over <n> weeks" or
-"for the past week" duration counts only in a clause that names a symptom ("missed periods for
+"since March" (a duration only with a reference date), "it's been a year since it started", a
+month and year of onset and one of the visit ("In July of 2017 she developed ... At her
+evaluation in May 2018": 10 months; before an onset word, a verb starts an activity, not the
+pain: "had started running 6 months earlier"). A "for <n> weeks", "over <n> weeks" or "for the
+past week" duration counts only in a clause that names a symptom ("missed periods for
 6 months" does not, nor "speed walking for the last three years. Then the pain began": a
 sentence's full stop ends the clause). Several durations: the longest wins ("pain for 2 years,
 worse for 3 weeks" is chronic), but one said only of a secondary symptom ("numbness in the feet
@@ -63,6 +63,10 @@ _HISTORY_AFTER = (
     r"(?:pain|symptoms|ache|trouble|discomfort|sciatica))\b"
 )
 DAYS_PER_YEAR = 365.25
+_SINCE_ONSET = re.compile(
+    r"\b(?:started|began|begun|came\s+on|kicked\s+in|developed|noticed\s+it)\b", re.IGNORECASE
+)
+"""Words that make "it's been a year since ..." date an onset ("since it started")."""
 _NEXT_VERB = re.compile(r"\w*\s+(?P<to>to\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE)
 """The verb after an onset word, with its "to" ("started to limp", "started running")."""
 _EDGE = 1e-6
@@ -313,6 +317,11 @@ class DurationReader:
         after = text[m.end() : m.end() + 80].lower()
         # "hip pain over six months": "over" says during, as "for" does
         over = (m.group("qual") or "").lower() == "over"
+        # "It's been a year since I first had the pain", "... since it started": the time since
+        # the onset ("it's been a year since we moved house" dates no complaint)
+        if re.search(r"\bbeen\s*$", before) and re.match(r"\s*since\b", after):
+            onset = re.split(r"[.;,\n!?]", text[m.end() :], maxsplit=1)[0]
+            return bool(self._complaint.search(onset) or _SINCE_ONSET.search(onset))
         if re.search(_FOR_BEFORE, before) or over:
             return self._names_symptom(text, m.start(), m.end()) and not self._measures_activity(
                 text, m.start()

@@ -11,6 +11,16 @@ the clause is not clinical shorthand (`clinical_words`); the similarity passes `
 flag); it leads the next finding by `margin`; and, if the lexicon read something inside the same
 clause, it passes `mention_threshold` and beats the best already-read finding by
 `mention_margin` (the clause is mostly explained).
+
+Similarity cannot see negation or the direction of a statement ("my back hurts more than my
+leg" is as close as can be to "leg pain worse than back pain"). So a finding the clause states
+the opposite of takes part in the ranking but is never picked (the clause is explained, and no
+runner-up is read from it in its place): a contrast in the wrong order (`contrasts`), the
+opposite of a finding the lexicon named in the clause (`opposites`, findings.yaml `excludes`), a
+change the other way (`opposite_words`), and a finding worded as a negation said without one
+(`negative_wording`: "I get pain whenever I sit" is no pain-free sitting; "there's no pain when
+I'm sat down" is). Nor is a finding read again that a finding the lexicon named there already
+entails (findings.yaml `implies`).
 """
 
 from __future__ import annotations
@@ -24,15 +34,20 @@ from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from hipdx.knowledge.schema import Finding
-from hipdx.nlp.lexicon import EmbeddingFile, LexiconFile
-from hipdx.nlp.patterns import expand
+from hipdx.nlp.lexicon import EmbeddingFile, LexiconFile, MentionMode
+from hipdx.nlp.matcher import finding_modes, rule_metadata
+from hipdx.nlp.patterns import expand, stem
 from hipdx.types import FindingId
 
 PHRASE_SAMPLES = 1
 """Variants of each lexicon phrase embedded (spread across its expansions)."""
+
+_WORD = re.compile(r"[A-Za-z]")
+_WORD_RUN = re.compile(r"[A-Za-z]+")
 
 
 class Encoder(Protocol):
@@ -131,10 +146,37 @@ class EmbeddingMatcher:
         self.red_flags = {f.id for f in eligible if f.screen or f.id in triggers}
         self.sites = {f.id for f in eligible if f.zone is not None}
         self._needed = {f: {w.lower() for w in words} for f, words in settings.needs_words.items()}
+        self._negations = {w.lower() for w in settings.negation_words}
+        self._negative = {
+            f: {w.lower() for w in words} for f, words in settings.negative_wording.items()
+        }
+        self._contrasts = {
+            f: ({w.lower() for w in first}, {w.lower() for w in second})
+            for f, (first, second) in settings.contrasts.items()
+        }
+        self._reversing = {w.lower() for w in settings.reversing_words}
+        self._opposite_words = {
+            f: {w.lower() for w in words} for f, words in settings.opposite_words.items()
+        }
+        # Opposites: the settings' pairs and each finding's `excludes`; a finding's `implies`
+        # restate it ("hard chairs" pain is sitting pain: not read again from the same clause).
+        self._opposites: dict[FindingId, set[FindingId]] = {}
+        pairs = [*settings.opposites, *((f.id, x) for f in findings.values() for x in f.excludes)]
+        for one, other in pairs:
+            self._opposites.setdefault(one, set()).add(other)
+            self._opposites.setdefault(other, set()).add(one)
+        self._implied = {f.id: set(f.implies) for f in findings.values() if f.implies}
+        # A finding's own content: the word stems of its wordings other than function words,
+        # pain words and negations ("riding" and "bikes" for cycling).
+        generic = {stem(w) for w in STOP_WORDS | set(settings.pain_words)} | self._negations
+        self._content: dict[FindingId, set[str]] = {}
         texts: list[str] = []
         owners: list[int] = []
         for index, finding in enumerate(eligible):
             wordings = finding_texts(finding, lexicon, settings)
+            self._content[finding.id] = {
+                stem(w) for text in wordings for w in _WORD_RUN.findall(text)
+            } - generic
             texts += wordings
             owners += [index] * len(wordings)
         self._owners = np.asarray(owners)
@@ -149,23 +191,31 @@ class EmbeddingMatcher:
         return np.maximum.reduceat(similarity, self._starts, axis=1)
 
     def pick(
-        self, row: NDArray[np.float32], read: set[FindingId], mentions: bool
+        self,
+        row: NDArray[np.float32],
+        read: Collection[FindingId],
+        mentions: bool,
+        contradicted: Collection[FindingId] = (),
     ) -> EmbeddingHit | None:
         """The finding a clause names, if any (see the module docstring for the rule).
 
         Args:
             row: The clause's similarity to each finding.
-            read: Findings the lexicon already read in the text (never picked again).
+            read: Findings already read or ruled out for this clause (never picked, no rivals).
             mentions: Whether the lexicon read something inside this clause.
+            contradicted: Findings the clause states the opposite of: they rank with the others
+                but are never picked.
         """
         unread = [i for i, f in enumerate(self.findings) if f not in read]
         if not unread:
             return None
         order = sorted(unread, key=lambda i: -float(row[i]))
         best = order[0]
+        finding = self.findings[best]
+        if finding in contradicted:
+            return None
         score = float(row[best])
         runner_up = float(row[order[1]]) if len(order) > 1 else 0.0
-        finding = self.findings[best]
         settings = self.settings
         threshold = settings.red_flag_threshold if finding in self.red_flags else settings.threshold
         if mentions:
@@ -178,6 +228,57 @@ class EmbeddingMatcher:
         if score < threshold or score - runner_up < settings.margin:
             return None
         return EmbeddingHit(finding, score, score - runner_up)
+
+    def restated(self, clause: Span, mentions: Sequence[Span]) -> set[FindingId]:
+        """The findings entailed (findings.yaml `implies`) by those lexicon mentions inside a
+        clause name: reading them again from the same clause would restate the lexicon."""
+        named = {f for m in _inside(clause, mentions) for f in _modes(m)}
+        return {g for f in named for g in self._implied.get(f, ())}
+
+    def contradicted(self, clause: Span, mentions: Sequence[Span]) -> set[FindingId]:
+        """The findings a clause states the opposite of (see the module docstring).
+
+        Args:
+            clause: The clause.
+            mentions: Lexicon mentions of the document: those inside the clause that assert
+                their findings, unnegated, name them.
+        """
+        words = [t.lower_ for t in clause]
+        present = set(words)
+        negated = sum(1 for w in words if w in self._negations) % 2 == 1
+        named = {
+            finding
+            for m in _inside(clause, mentions)
+            if not any(c.category == "NEGATED_EXISTENCE" for c in m._.modifiers)
+            for finding, mode in _modes(m).items()
+            if mode in ("assert", "label")
+        }
+        found = {o for f in named for o in self._opposites.get(f, ())}
+        found |= {f for f, against in self._opposite_words.items() if present & against}
+        found |= {f for f, own in self._negative.items() if present & own and not negated}
+        flipped = bool(present & self._reversing)
+        for finding, (first, second) in self._contrasts.items():
+            one = next((i for i, w in enumerate(words) if w in first), None)
+            other = next((i for i, w in enumerate(words) if w in second), None)
+            if one is None or (other is not None and (other < one) != flipped):
+                found.add(finding)
+        return found
+
+    def states_negation(self, clause: Span, finding: FindingId) -> bool:
+        """Whether a clause's negation is the wording of a finding worded as one
+        (`negative_wording`): it names the finding's own words under an odd number of negation
+        words ("no pain when I'm sat down", not "I can't sit without pain")."""
+        words = [t.lower_ for t in clause]
+        own = self._negative.get(finding, set())
+        negations = sum(1 for w in words if w in self._negations)
+        return bool(own & set(words)) and negations % 2 == 1
+
+    def names_content(self, clause: Span, finding: FindingId) -> bool:
+        """Whether a clause names a word of the finding's own content: a negation in a clause
+        that does not is about something the similarity does not show ("I don't know why it
+        hurts" denies nothing), so the clause is not read."""
+        own = self._content.get(finding, set())
+        return any(token.norm_ in own for token in clause)
 
     def is_clinical(self, clause: Span) -> bool:
         """Whether a clause is clinical shorthand (left to the lexicon)."""
@@ -195,6 +296,14 @@ class EmbeddingMatcher:
         return not words or any(token.lower_ in words for token in clause)
 
 
+def _inside(clause: Span, mentions: Sequence[Span]) -> list[Span]:
+    return [m for m in mentions if clause.start <= m.start and m.end <= clause.end]
+
+
+def _modes(mention: Span) -> dict[FindingId, MentionMode]:
+    return finding_modes(rule_metadata(mention)) or {mention.label_: "assert"}
+
+
 def clause_spans(doc: Doc, breaks: Sequence[str], min_words: int) -> list[Span]:
     """Split each sentence at clause breaks (commas, "but", ...); keep clauses of enough words."""
     stops = {b.lower() for b in breaks}
@@ -206,11 +315,10 @@ def clause_spans(doc: Doc, breaks: Sequence[str], min_words: int) -> list[Span]:
                 clauses.append(doc[start : token.i])
                 start = token.i + 1
         clauses.append(doc[start : sentence.end])
-    words = re.compile(r"[A-Za-z]")
     return [
         _trim(c)
         for c in clauses
-        if len(c) and sum(1 for t in c if words.search(t.text)) >= min_words
+        if len(c) and sum(1 for t in c if _WORD.search(t.text)) >= min_words
     ]
 
 

@@ -209,6 +209,11 @@ class PlacesSpec(NlpRecord):
 
     findings: list[FindingId]
     pain_words: list[str]
+    feeling_words: list[str] = []
+    """Pain words that only say a sensation is felt ("feel", "felt"): they name no pain in a
+    sentence that names another sensation (`other_sensations`: "my bottom felt numb", "the
+    popping I feel in my lower back")."""
+    other_sensations: list[str] = []
 
 
 class ProxySpec(NlpRecord):
@@ -218,6 +223,10 @@ class ProxySpec(NlpRecord):
     categories: list[Category]
     openers: list[Phrase]
     """Cue-syntax phrases; one counts only when it starts the text."""
+    first_person: list[str] = []
+    """In a text written in the first person (holding one of these words), a cue of `categories`
+    reaches on through its sentence until the writer speaks of themself again: "My friend had
+    piriformis syndrome and her pain was worse when sitting" (the pain is the friend's)."""
 
 
 class TurnsSpec(NlpRecord):
@@ -367,6 +376,24 @@ class Rescale(NlpRecord):
     add: float = 0.0
 
 
+class AgeCutoffs(NlpRecord):
+    """A result test's yes cut-offs for patients younger than `age_below` years (NICE NG51 heart
+    rates by age band)."""
+
+    age_below: Annotated[float, Field(gt=0)]
+    yes_at_least: float | None = None
+    yes_above: float | None = None
+    yes_below: float | None = None
+    yes_at_most: float | None = None
+
+    @model_validator(mode="after")
+    def _has_cutoff(self) -> AgeCutoffs:
+        cutoffs = (self.yes_at_least, self.yes_above, self.yes_below, self.yes_at_most)
+        if all(cutoff is None for cutoff in cutoffs):
+            raise ValueError(f"age band below {self.age_below}: a yes cut-off is needed")
+        return self
+
+
 class ResultTest(NlpRecord):
     """A test whose written value gives a finding ("CRP 85", "ABI 0.5 L vs 0.9 R").
 
@@ -397,6 +424,9 @@ class ResultTest(NlpRecord):
     signed: bool = False
     """Values may be negative: a minus written against the number is its sign ("T-score -2.8",
     "T-score: -1.5"; "5-10" stays a range)."""
+    by_age: list[AgeCutoffs] = []
+    """Yes cut-offs for younger patients: the first band (youngest first) whose `age_below` is
+    above the patient's age replaces the test's own; without a known age the test's own hold."""
     note: str | None = None
     sources: list[str] = []
     """Source ids (sources.yaml) of the cut-offs."""
@@ -406,6 +436,9 @@ class ResultTest(NlpRecord):
         cutoffs = (self.yes_at_least, self.yes_above, self.yes_below, self.yes_at_most)
         if all(cutoff is None for cutoff in cutoffs):
             raise ValueError(f"{self.finding}: a result test needs a yes cut-off")
+        ages = [band.age_below for band in self.by_age]
+        if ages != sorted(set(ages)):
+            raise ValueError(f"{self.finding}: age bands must run youngest first, once each")
         return self
 
 
@@ -504,7 +537,22 @@ class EmbeddingFile(NlpRecord):
     margin: Annotated[float, Field(ge=0, lt=1)]
     kinds: list[FindingKind]
     excluded_findings: list[FindingId] = []
-    negative_wording: list[FindingId] = []
+    negative_wording: dict[FindingId, list[Phrase]] = {}
+    """Findings worded as a negation ("no pain when seated"), with the words their negation
+    applies to: a clause holding one reads the finding only under an odd number of
+    `negation_words` (then as yes); a clause without one that is negated says nothing of it."""
+    negation_words: list[Phrase] = []
+    contrasts: dict[FindingId, tuple[list[Phrase], list[Phrase]]] = {}
+    """A finding worded as a contrast of two terms ("leg pain worse than back pain"): a clause
+    must name a word of the first list, and before any word of the second (after it when the
+    clause holds one of `reversing_words`: "the back pain is less than the leg pain")."""
+    reversing_words: list[Phrase] = []
+    opposites: list[tuple[FindingId, FindingId]] = []
+    """Pairs of findings that state opposite things: neither is read by similarity from a clause
+    in which the lexicon named the other ("exercise makes it better and rest makes it worse")."""
+    opposite_words: dict[FindingId, list[Phrase]] = {}
+    """A finding defined by a change one way is not read from a clause naming the other way
+    ("the pain is slowly getting better since the injury" is no worsening)."""
     clinical_words: list[Phrase] = []
     inability_words: list[Phrase] = []
     clause_breaks: list[Phrase]

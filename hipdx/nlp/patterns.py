@@ -30,6 +30,7 @@ GAP_STOPS = [
     *("barely", "denies", "denied", "deny", "but", "although", "though", "however", "except"),
     *("eased", "eases", "relieved", "relieves", "better", "easier", "helps", "helped"),
     *("improves", "improved", "settles", "settled", "away", "less"),
+    "used",  # "Sitting used to hurt": a past habit, read by its own cue (context.yaml)
 ]
 CLAUSE_PUNCTUATION = [",", ".", ";", ":", "!", "?", "(", ")", "\n"]
 _GAP: dict[str, Any] = {

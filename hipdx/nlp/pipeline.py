@@ -86,6 +86,16 @@ class TextReader:
         self._pain_words = (
             frozenset(w.lower() for w in places.pain_words) if places is not None else frozenset()
         )
+        self._feeling_words = (
+            frozenset(w.lower() for w in places.feeling_words)
+            if places is not None
+            else frozenset()
+        )
+        self._other_sensations = (
+            frozenset(w.lower() for w in places.other_sensations)
+            if places is not None
+            else frozenset()
+        )
         sides = table.sides
         self._side_words = (
             {("left", w.lower()) for w in sides.left} | {("right", w.lower()) for w in sides.right}
@@ -124,7 +134,8 @@ class TextReader:
         age = self.demographics.read_age(text)
         durations = self.durations.read(text, today)
         mentions += self.durations.findings(text, durations, age)
-        values = self.values.read(text) if self.values is not None else []
+        known_age = age.age if age is not None else None
+        values = self.values.read(text, known_age) if self.values is not None else []
         mentions += self._value_mentions(doc, values)
         if self.embedder is not None and self.embedding is not None:
             read_spans = [d.span for d in durations] + ([age.span] if age is not None else [])
@@ -219,10 +230,15 @@ class TextReader:
 
     def _names_pain(self, span: Span) -> bool:
         """Whether a pain-site mention or its sentence holds a pain word (context.yaml
-        `places`): a site named on its own is a place ("the skin over the buttock")."""
+        `places`): a site named on its own is a place ("the skin over the buttock"), and so is
+        one whose only pain word is a verb of feeling said of another sensation ("my bottom felt
+        numb")."""
         sentence = span.sent
         words = {t.lower_ for t in sentence} | set(sentence.text.lower().split())  # "c/o"
-        return bool(words & self._pain_words)
+        said = words & self._pain_words
+        if said and said <= self._feeling_words and words & self._other_sensations:
+            return False  # "my bottom felt numb": the sensation felt is no pain
+        return bool(said)
 
     def _sides(self, span: Span, finding: FindingId) -> set[str]:
         """The sides ("left", "right") a deficit mention names, in it or just after it within
@@ -308,7 +324,9 @@ class TextReader:
             if not self.embedder.names_pain(clause):
                 blocked |= self.embedder.sites
             blocked |= self.embedder.lacks_words(clause)
-            hit = self.embedder.pick(row, blocked, inside)
+            blocked |= self.embedder.restated(clause, targets)
+            contradicted = self.embedder.contradicted(clause, targets)
+            hit = self.embedder.pick(row, blocked, inside, contradicted)
             if hit is None:
                 continue
             # A cue for named findings only ("on a diet" for weight loss) leaves the others.
@@ -322,7 +340,14 @@ class TextReader:
                 and not self._inability(doc, m.modifier_span[0])
             ]
             negated = any(c.category == "NEGATED_EXISTENCE" for c in cues)
-            if negated and hit.finding in self.embedding.negative_wording:
+            # A finding worded as a negation takes the clause's negation as its own wording; any
+            # other finding is negated only by a clause naming its content.
+            if self.embedder.states_negation(clause, hit.finding):
+                cues = [c for c in cues if c.category != "NEGATED_EXISTENCE"]
+            elif negated and (
+                hit.finding in self.embedding.negative_wording
+                or not self.embedder.names_content(clause, hit.finding)
+            ):
                 continue
             outcome = assert_mention(hit.finding, "assert", cues, self.table, self.kinds)
             if outcome is not None:
@@ -411,7 +436,9 @@ def build_reader(
     context_component.add(build_context_rules(context, nlp.tokenizer, kinds))
     if context.proxy is not None:
         context_component.set_proxy(
-            context.proxy.categories, build_proxy_openers(context, nlp.tokenizer)
+            context.proxy.categories,
+            build_proxy_openers(context, nlp.tokenizer),
+            context.proxy.first_person,
         )
 
     embedder = None

@@ -4,8 +4,9 @@ Results ("CRP 85", "T 38.9", "ABI 0.55 R, 1.0 L", "PVR 650 mL", "compartment pre
 "T-score -2.8": a signed test keeps its minus sign):
 a test name, a few connecting words ("of", "was", ":", "post-exercise"), then one or more
 values, each with an optional unit. Values are converted to the test's unit and compared with
-the cut-offs in numbers.yaml: any abnormal value of a list reads yes ("ABI 0.5 L vs 0.9 R"), a
-list of normal values reads no, anything else says nothing. Falls ("ankle pressure 30 mmHg
+the cut-offs in numbers.yaml (a younger patient's age band, when the age is known: `by_age`):
+any abnormal value of a list reads yes ("ABI 0.5 L vs 0.9 R"), a list of normal values reads
+no, anything else says nothing. Falls ("ankle pressure 30 mmHg
 lower after exercise"): a clause naming the test, a fall word and an amount at or above the
 cut-off. Power trends ("quads 3/5 (4/5 three days ago)", "DF 4/5 on Monday, 2/5 today",
 "power fell from 4/5 to 2/5"): a grade lower than the earlier grade beside it.
@@ -21,7 +22,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from hipdx.nlp.lexicon import NumbersFile, PowerTrend, ResultDrop, ResultTest, ValuesSpec
+from hipdx.nlp.lexicon import (
+    AgeCutoffs,
+    NumbersFile,
+    PowerTrend,
+    ResultDrop,
+    ResultTest,
+    ValuesSpec,
+)
 from hipdx.nlp.wordlists import alternation, phrase_regex
 from hipdx.types import Answer, FindingId
 
@@ -109,7 +117,8 @@ class _Result:
         self.below = re.compile(rf"\s*(?:{alternation(spec.below_words)})\s*$", re.I)
         self.above = re.compile(rf"\s*(?:{alternation(spec.above_words)})\s*$", re.I)
 
-    def read(self, text: str) -> Iterator[ValueReading]:
+    def read(self, text: str, age: float | None = None) -> Iterator[ValueReading]:
+        cutoffs = self._cutoffs(age)
         for m in self.name.finditer(text):
             if self._another_measurement(text, m.start()):
                 continue
@@ -118,7 +127,8 @@ class _Result:
                 continue
             label_text = text[max(0, m.start() - 25) : values[0][0]]
             verdicts = [
-                self._verdict(value, unitless, label_text) for _, _, value, unitless in values
+                self._verdict(value, unitless, label_text, cutoffs)
+                for _, _, value, unitless in values
             ]
             span = (m.start(), values[-1][1])
             if Answer.YES in verdicts:
@@ -182,19 +192,27 @@ class _Result:
                 return value * rule.multiply + rule.add
         return value
 
-    def _verdict(self, value: float, unitless: bool, label_text: str) -> Answer | None:
+    def _cutoffs(self, age: float | None) -> ResultTest | AgeCutoffs:
+        """The yes cut-offs for a patient of `age` (an age band's, else the test's own)."""
+        if age is None:
+            return self.test
+        return next((band for band in self.test.by_age if age < band.age_below), self.test)
+
+    def _verdict(
+        self, value: float, unitless: bool, label_text: str, cutoffs: ResultTest | AgeCutoffs
+    ) -> Answer | None:
         test = self.test
         if unitless and test.unitless_unsure is not None and test.unitless_unsure.holds(value):
             return None
-        at_least = test.yes_at_least
+        at_least = cutoffs.yes_at_least
         for label, cut in self.labels:
             if label.search(label_text):
                 at_least = cut
         if (
             (at_least is not None and value >= at_least)
-            or (test.yes_above is not None and value > test.yes_above)
-            or (test.yes_below is not None and value < test.yes_below)
-            or (test.yes_at_most is not None and value <= test.yes_at_most)
+            or (cutoffs.yes_above is not None and value > cutoffs.yes_above)
+            or (cutoffs.yes_below is not None and value < cutoffs.yes_below)
+            or (cutoffs.yes_at_most is not None and value <= cutoffs.yes_at_most)
         ):
             return Answer.YES
         if test.normal is not None and test.normal.holds(value):
@@ -335,7 +353,18 @@ class ValueReader:
             readers.append(_Power(self.spec.power))
         return readers
 
-    def read(self, text: str) -> list[ValueReading]:
-        """Every finding the text's numbers give, in text order (one finding may repeat)."""
-        found = [reading for reader in self._readers for reading in reader.read(text)]
+    def read(self, text: str, age: float | None = None) -> list[ValueReading]:
+        """Every finding the text's numbers give, in text order (one finding may repeat).
+
+        Args:
+            text: The note or description.
+            age: The patient's age in years, when known (a test's age bands, `by_age`).
+        """
+        found = [
+            reading
+            for reader in self._readers
+            for reading in (
+                reader.read(text, age) if isinstance(reader, _Result) else reader.read(text)
+            )
+        ]
         return sorted(found, key=lambda r: (r.span, r.finding))

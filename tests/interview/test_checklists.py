@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from hipdx.assessment import Assessor
+from hipdx.engine.information import Likelihoods
 from hipdx.errors import KnowledgeBaseError
 from hipdx.interview import (
     InterviewSession,
@@ -100,7 +101,7 @@ def test_checklist_gain_matches_an_independent_computation() -> None:
     asked = np.zeros((3, 6), dtype=np.bool_)
     asked[1, 0] = True  # one member already answered: the list asks the other two
     asked[2, 3:] = True  # nothing left to ask
-    gains = checklist_information_gain(belief, table, members, asked)
+    gains = checklist_information_gain(belief, Likelihoods.independent(table, 3), members, asked)
     for n in range(3):
         for d in range(2):
             open_ = [k for k in np.flatnonzero(members[d]) if not asked[n, k]]

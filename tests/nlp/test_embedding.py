@@ -127,15 +127,20 @@ def site_reader() -> TextReader:
 
 
 def test_a_pain_site_needs_a_pain_word(site_reader: TextReader) -> None:
-    assert site_reader.read("It aches glorp right in there.").get("pain_below_knee")
+    assert site_reader.read("It aches glorp down past there.").get("pain_below_knee")
     assert (
-        site_reader.read("The tingling sits glorp right in there.").get("pain_below_knee") is None
+        site_reader.read("The tingling sits glorp down past there.").get("pain_below_knee") is None
     )
 
 
+def test_a_pain_site_needs_a_word_naming_the_place(site_reader: TextReader) -> None:
+    assert site_reader.read("It aches glorp down past there.").get("pain_below_knee")
+    assert site_reader.read("It aches glorp right in there.").get("pain_below_knee") is None
+
+
 def test_examination_findings_are_left_to_the_lexicon(site_reader: TextReader) -> None:
-    assert site_reader.read("Since Monday, it aches glorp right in there.").get("pain_below_knee")
+    assert site_reader.read("Since Monday, it aches glorp down past there.").get("pain_below_knee")
     assert (
-        site_reader.read("On examination, it aches glorp right in there.").get("pain_below_knee")
+        site_reader.read("On examination, it aches glorp down past there.").get("pain_below_knee")
         is None
     )

@@ -7,7 +7,7 @@ import pytest
 
 from hipdx.nlp.demographics import DemographicsReader
 from hipdx.nlp.durations import DurationReader
-from hipdx.nlp.lexicon import load_numbers
+from hipdx.nlp.lexicon import AgeCutoffs, ResultTest, ValueRange, load_numbers
 from hipdx.nlp.values import ValueReader
 from hipdx.types import Sex
 
@@ -201,3 +201,47 @@ def test_onset_before_40_near_the_limit(text: str, onset: str) -> None:
 )
 def test_a_simile_names_no_one(text: str, sex: Sex | None) -> None:
     assert PEOPLE.read_sex(text) == sex
+
+
+def test_age_bands_set_a_younger_patients_cutoff() -> None:
+    """A test's `by_age` bands replace its own cut-off for a younger patient; without an age the
+    test's own cut-off holds (NICE NG51 heart rates: high risk at 140 or more at 3-4 years)."""
+    test = ResultTest(
+        finding="sepsis_signs",
+        names=["heart rate"],
+        plausible=ValueRange(low=25, high=250),
+        yes_above=130,
+        by_age=[
+            AgeCutoffs(age_below=1, yes_at_least=160),
+            AgeCutoffs(age_below=5, yes_at_least=140),
+        ],
+    )
+    spec = load_numbers().values
+    assert spec is not None
+    numbers = load_numbers().model_copy(
+        update={"values": spec.model_copy(update={"results": [test], "drops": [], "power": None})}
+    )
+    reader = ValueReader(numbers)
+
+    def read(text: str, age: float | None) -> list[str]:
+        return [r.value.value for r in reader.read(text, age)]
+
+    assert read("heart rate 135", None) == ["yes"]
+    assert read("heart rate 135", 3) == []
+    assert read("heart rate 145", 3) == ["yes"]
+    assert read("heart rate 145", 0.5) == []
+    assert read("heart rate 135", 30) == ["yes"]
+
+
+def test_age_bands_run_youngest_first() -> None:
+    with pytest.raises(ValueError, match="youngest first"):
+        ResultTest(
+            finding="sepsis_signs",
+            names=["heart rate"],
+            plausible=ValueRange(low=25, high=250),
+            yes_above=130,
+            by_age=[
+                AgeCutoffs(age_below=5, yes_at_least=140),
+                AgeCutoffs(age_below=1, yes_above=1),
+            ],
+        )
