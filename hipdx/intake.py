@@ -44,7 +44,7 @@ def build_evidence(
         from hipdx.nlp import read_text
     except ImportError as exc:  # the optional `nlp` extra is missing
         raise InputError("reading free text needs the nlp extra: pip install 'hipdx[nlp]'") from exc
-    reading = read_text(text)
+    reading = read_text(text, given_age=age)
     from_text = {f.finding: f.value for f in reading.findings if f.finding not in given}
     evidence = Evidence(
         {**from_text, **given},

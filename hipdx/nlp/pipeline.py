@@ -119,12 +119,16 @@ class TextReader:
         """Run the spaCy pipeline (useful for debugging rules)."""
         return self.nlp(text)
 
-    def read(self, text: str, *, today: date | None = None) -> TextReading:
+    def read(
+        self, text: str, *, today: date | None = None, given_age: int | None = None
+    ) -> TextReading:
         """Read findings, age and sex from a clinical note or a patient's own words.
 
         Args:
             text: The note or description.
             today: Reference date for "since March"-type durations (skipped without it).
+            given_age: The patient's age when known from elsewhere (a form field); it wins over
+                an age the text states for age-banded cut-offs (numbers.yaml `by_age`).
 
         Returns:
             One TextFinding per finding the text says something usable about.
@@ -134,7 +138,9 @@ class TextReader:
         age = self.demographics.read_age(text)
         durations = self.durations.read(text, today)
         mentions += self.durations.findings(text, durations, age)
-        known_age = age.age if age is not None else None
+        known_age = given_age
+        if known_age is None and age is not None:
+            known_age = age.age
         values = self.values.read(text, known_age) if self.values is not None else []
         mentions += self._value_mentions(doc, values)
         if self.embedder is not None and self.embedding is not None:
@@ -475,7 +481,11 @@ def _cached_reader(use_embeddings: bool) -> TextReader:
 
 
 def read_text(
-    text: str, reader: TextReader | None = None, *, today: date | None = None
+    text: str,
+    reader: TextReader | None = None,
+    *,
+    today: date | None = None,
+    given_age: int | None = None,
 ) -> TextReading:
     """Read findings, age and sex from free text.
 
@@ -484,8 +494,9 @@ def read_text(
         reader: A reader from `build_reader` (default: the cached default reader, with
             embeddings).
         today: Reference date for "since March"-type durations.
+        given_age: The patient's age from a form field, for age-banded cut-offs.
 
     Returns:
         The TextReading: one TextFinding per finding, plus age and sex.
     """
-    return (reader or default_reader()).read(text, today=today)
+    return (reader or default_reader()).read(text, today=today, given_age=given_age)

@@ -132,3 +132,11 @@ def test_heart_rate_is_read_against_the_ng51_band_for_the_age(
 ) -> None:
     readings, _, _ = read(f"A {age}-year-old with hip pain for 2 days. HR {rate}.")
     assert {f for f in ("tachycardia", "sepsis_signs") if readings.get(f) is Answer.YES} == expect
+
+
+def test_a_form_age_sets_the_band_when_the_text_gives_none() -> None:
+    """The age of a form field reaches the heart-rate bands: 135 is high risk at 40, not at 3."""
+    child, _, _ = read("Hip pain for 2 days, limping. HR 135.", age=3)
+    adult, _, _ = read("Hip pain for 2 days, limping. HR 135.", age=40)
+    assert child.get("sepsis_signs") is not Answer.YES and child.get("tachycardia") is Answer.YES
+    assert adult.get("sepsis_signs") is Answer.YES
