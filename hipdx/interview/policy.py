@@ -164,9 +164,14 @@ def settled(model: DiagnosticModel, bank: QuestionBank, state: BatchState) -> Ba
 def askable(model: DiagnosticModel, bank: QuestionBank, state: BatchState) -> BoolArray:
     """(N, K) bank findings still worth a question: unanswered, not settled by the answers so
     far, and not implied by the known age (an onset before 40 at 30 would tell nothing)."""
+    return _open(model, bank, settled(model, bank, state))
+
+
+def _open(model: DiagnosticModel, bank: QuestionBank, state: BatchState) -> BoolArray:
+    """`askable` for a state whose settled answers are already recorded."""
     known_age = np.where(state.age >= 0, state.age, np.nan).astype(np.float64)
     implied: BoolArray = model.implied_by_ages(known_age)[:, bank.columns]
-    return ~settled(model, bank, state).asked & ~implied
+    return ~state.asked & ~implied
 
 
 def _pick(scores: FloatArray, allowed: BoolArray) -> IntArray:
@@ -197,7 +202,7 @@ def decide(
     table = answer_likelihoods(model, state.answers, bank.columns)
     yes = state.answers[:, bank.columns] == 1
     screen = screen_state(flags, bank, yes, state.asked, state.age, state.expanded)
-    available = askable(model, bank, state)
+    available = _open(model, bank, state)  # `state` is settled above
     lists = _open_checklists(policy, bank, state)
     list_gain = None
     best_gain = np.full(len(belief), np.inf)

@@ -16,7 +16,7 @@ an interviewer asks in a transcript counts (turns.py); resolve.py keeps one read
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -83,19 +83,9 @@ class TextReader:
         self.safety = safety
         places = table.places
         self._places = frozenset(places.findings) if places is not None else frozenset()
-        self._pain_words = (
-            frozenset(w.lower() for w in places.pain_words) if places is not None else frozenset()
-        )
-        self._feeling_words = (
-            frozenset(w.lower() for w in places.feeling_words)
-            if places is not None
-            else frozenset()
-        )
-        self._other_sensations = (
-            frozenset(w.lower() for w in places.other_sensations)
-            if places is not None
-            else frozenset()
-        )
+        self._pain_words = _lowered(places.pain_words if places is not None else ())
+        self._feeling_words = _lowered(places.feeling_words if places is not None else ())
+        self._other_sensations = _lowered(places.other_sensations if places is not None else ())
         sides = table.sides
         self._side_words = (
             {("left", w.lower()) for w in sides.left} | {("right", w.lower()) for w in sides.right}
@@ -478,6 +468,10 @@ def default_reader(use_embeddings: bool = True) -> TextReader:
 @lru_cache(maxsize=2)
 def _cached_reader(use_embeddings: bool) -> TextReader:
     return build_reader(use_embeddings=use_embeddings)
+
+
+def _lowered(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 def read_text(

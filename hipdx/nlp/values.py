@@ -344,14 +344,19 @@ class ValueReader:
         self.spec = vocab.values
 
     @cached_property
-    def _readers(self) -> list[_Result | _Drop | _Power]:
+    def _results(self) -> list[_Result]:
+        """Single results, the only readings an age band changes."""
+        return [_Result(t, self.spec) for t in self.spec.results] if self.spec is not None else []
+
+    @cached_property
+    def _trends(self) -> list[_Drop | _Power]:
+        """Falls and power trends: comparisons within the text, the same at any age."""
         if self.spec is None:
             return []
-        readers: list[_Result | _Drop | _Power] = [_Result(t, self.spec) for t in self.spec.results]
-        readers += [_Drop(d) for d in self.spec.drops]
+        trends: list[_Drop | _Power] = [_Drop(d) for d in self.spec.drops]
         if self.spec.power is not None:
-            readers.append(_Power(self.spec.power))
-        return readers
+            trends.append(_Power(self.spec.power))
+        return trends
 
     def read(self, text: str, age: float | None = None) -> list[ValueReading]:
         """Every finding the text's numbers give, in text order (one finding may repeat).
@@ -360,11 +365,6 @@ class ValueReader:
             text: The note or description.
             age: The patient's age in years, when known (a test's age bands, `by_age`).
         """
-        found = [
-            reading
-            for reader in self._readers
-            for reading in (
-                reader.read(text, age) if isinstance(reader, _Result) else reader.read(text)
-            )
-        ]
+        found = [reading for result in self._results for reading in result.read(text, age)]
+        found += [reading for trend in self._trends for reading in trend.read(text)]
         return sorted(found, key=lambda r: (r.span, r.finding))
